@@ -41,7 +41,7 @@ export interface BooleanParam extends ParamBase {
 }
 export type ParamSpec = NumberParam | BooleanParam;
 
-const P = <T extends ParamSpec>(spec: T): T => spec;
+const P = <const T extends ParamSpec>(spec: T): T => spec;
 
 /** Partial-adjustment speed fitted by scripts/fit-k.ts (least squares over the published 2023/24→2025/26 steps). */
 export const FITTED_K = 0.1921;

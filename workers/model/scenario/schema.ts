@@ -23,7 +23,7 @@ function paramSchema(key: ParamKey) {
   return s;
 }
 
-export const paramsSchema = z.strictObject(Object.fromEntries(PARAMS.map((p) => [p.key, paramSchema(p.key)])) as Record<ParamKey, z.ZodType>);
+export const paramsSchema = z.strictObject(Object.fromEntries(PARAMS.map((p) => [p.key, paramSchema(p.key)])) as unknown as Record<ParamKey, z.ZodType>);
 
 const distributionSchema = z.strictObject({ dist: z.enum(['triangular', 'pert']), min: finite, mode: finite, max: finite })
   .refine((d) => d.min <= d.mode && d.mode <= d.max, { message: 'needs min ≤ mode ≤ max' });

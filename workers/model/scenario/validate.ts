@@ -13,6 +13,15 @@ function fieldPath(path: PropertyKey[]): string {
   return out || '(document)';
 }
 
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
 const fail = (field: string, message: string): ScenarioResult => ({ ok: false, field, message: `${field}: ${message}` });
 
 /**
@@ -29,12 +38,14 @@ export function validateScenario(raw: unknown, data?: ModelData): ScenarioResult
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    let message = issue.message;
+    const value = valueAt(raw, issue.path);
+    let message = issue.message.replace(/^Invalid input: /, '');
     if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    if (issue.code === 'invalid_type' && (issue.input === undefined)) message = 'is missing';
-    if (issue.code === 'invalid_type' && typeof issue.input === 'number' && Number.isNaN(issue.input)) message = 'is not a number (NaN)';
-    const path = issue.code === 'unrecognized_keys' ? issue.path : issue.path;
-    return fail(fieldPath(path), message);
+    else if (value === undefined) message = 'is missing';
+    else if (typeof value === 'number' && Number.isNaN(value)) message = 'is not a number (NaN)';
+    else if (typeof value === 'number' && !Number.isFinite(value)) message = 'must be a finite number';
+    else if (issue.code === 'too_big' || issue.code === 'too_small') message = `${message.replace(/^Too (big|small): expected number to be /, 'must be ')} (got ${JSON.stringify(value)?.slice(0, 40)})`;
+    return fail(fieldPath(issue.path), message);
   }
   const scenario = parsed.data as Scenario;
   if (data) {
