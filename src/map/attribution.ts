@@ -13,6 +13,12 @@ export type DataAttribution = { id: string; text: string; licence: string; url?:
 
 export const DATA_ATTRIBUTIONS: DataAttribution[] = [
   {
+    id: 'policy-figures',
+    text:
+      'Enrolment, hostel, pipeline, conversion, land-sale, University Town and youth-hostel figures: HKSAR Government press releases, LegCo papers, Policy Address, UGC, universities and news reports as cited per value (geodata/SOURCES.md); estimates are marked in the app.',
+    licence: 'facts from public publications, each cited with its URL',
+  },
+  {
     id: 'csd-2001-districts',
     text:
       'Land and district boundaries: Census and Statistics Department, 2001 Population Census ' +
