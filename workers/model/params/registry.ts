@@ -46,7 +46,7 @@ const P = <const T extends ParamSpec>(spec: T): T => spec;
 /** Partial-adjustment speed fitted by scripts/fit-k.ts (least squares over the published 2023/24→2025/26 steps). */
 export const FITTED_K = 0.1921;
 
-export const PARAMS = [
+const PARAM_LIST = [
   // ---- run ----
   P({ key: 'baseYear', group: 'run', type: 'year', label: { en: 'First year', 'zh-HK': '首個學年' }, unit: 'academic year', min: 2024, max: 2030, step: 1, default: 2025,
     description: 'First academic year reported (start year: 2025 = 2025/26).', source: 'DESIGN.md: base year 2025/26', estimated: false }),
@@ -179,8 +179,10 @@ export const PARAMS = [
     uncertainty: { dist: 'triangular', min: 3, mode: 5, max: 10 } }),
 ] as const satisfies readonly ParamSpec[];
 
-export type ParamKey = (typeof PARAMS)[number]['key'];
-type SpecOf<K extends ParamKey> = Extract<(typeof PARAMS)[number], { key: K }>;
+export type ParamKey = (typeof PARAM_LIST)[number]['key'];
+type SpecOf<K extends ParamKey> = Extract<(typeof PARAM_LIST)[number], { key: K }>;
+/** Every parameter, in registry order (the order of the UI, the docs and Monte Carlo sampling). */
+export const PARAMS = PARAM_LIST as readonly (ParamSpec & { key: ParamKey })[];
 /** A complete set of parameter values, typed from the registry. */
 export type Params = { [K in ParamKey]: SpecOf<K>['type'] extends 'boolean' ? boolean : number };
 
