@@ -104,40 +104,41 @@ export function compile(scenario: Scenario, data: ModelData): CompiledModel {
     const last = obsYears[obsYears.length - 1];
     if (edit.nonLocalUgBase !== undefined && last !== undefined && last - ANCHOR_YEAR < T) nlObs[i * T + (last - ANCHOR_YEAR)] = edit.nonLocalUgBase;
     // demand location: the district of each campus, equally
-    const ds = inst.campuses.map((c) => pointDistrict(c.lon, c.lat, data)).filter((d) => d >= 0);
+    const ds = campusDistricts(data, i);
     for (const d of ds) instDistrictW[i * D + d] += 1 / ds.length;
   });
 
   const S = data.sites.length + scenario.drawnSites.length;
-  const kind = new Uint8Array(S), source = new Uint8Array(S), included = new Uint8Array(S).fill(1), located = new Uint8Array(S);
-  const owner = new Int16Array(S).fill(-1), district = new Int8Array(S).fill(-1);
-  const beds = new Float64Array(S), rooms = new Float64Array(S).fill(NaN), bedsPerRoom = new Float64Array(S).fill(NaN);
-  const areaM2 = new Float64Array(S), plotRatio = new Float64Array(S), hostelSharePct = new Float64Array(S), gfaPerBedM2 = new Float64Array(S);
-  const openYear = new Int32Array(S).fill(-1), closeYear = new Int32Array(S).fill(NO_YEAR), availableYear = new Int32Array(S).fill(-1);
+  const base = baseSiteArrays(data, codes, districtCodes);
+  const grow = <T extends Int8Array | Uint8Array | Int16Array | Int32Array | Float64Array>(a: T, fill: number): T => {
+    const out = new (a.constructor as new (n: number) => T)(S);
+    out.set(a);
+    if (S > a.length) out.fill(fill, a.length);
+    return out;
+  };
+  const kind = grow(base.kind, 0), source = grow(base.source, 0), included = grow(base.included, 1), located = grow(base.located, 0);
+  const owner = grow(base.owner, -1), district = grow(base.district, -1);
+  const beds = grow(base.beds, 0), rooms = grow(base.rooms, NaN), bedsPerRoom = new Float64Array(S).fill(NaN);
+  const areaM2 = grow(base.areaM2, 0), plotRatio = grow(base.plotRatio, 0), hostelSharePct = new Float64Array(S), gfaPerBedM2 = new Float64Array(S);
+  const openYear = grow(base.openYear, -1), closeYear = grow(base.closeYear, NO_YEAR), availableYear = grow(base.availableYear, -1);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
-  const districtIndex = new Map(districtCodes.map((c, i) => [c, i]));
-  const siteIds: string[] = [];
+  const siteIds: string[] = base.ids.slice();
 
-  data.sites.forEach((s, k) => {
-    const e = scenario.sites[s.id] ?? {};
-    siteIds.push(s.id);
-    kind[k] = KIND[s.kind];
-    source[k] = SOURCE_INDEX[s.source];
-    const own = e.owner !== undefined ? e.owner : s.owner;
-    owner[k] = own === null ? -1 : codeIndex.get(own) ?? -1;
-    district[k] = s.district === null ? -1 : districtIndex.get(s.district) ?? -1;
-    located[k] = s.lon !== null ? 1 : 0;
+  // scenario edits of data sites
+  for (const [id, e] of Object.entries(scenario.sites)) {
+    const k = base.index.get(id);
+    if (k === undefined) continue; // validation has refused unknown ids already
+    if (e.owner !== undefined) owner[k] = e.owner === null ? -1 : codeIndex.get(e.owner) ?? -1;
     if (e.included === false) included[k] = 0;
-    beds[k] = e.beds ?? s.beds?.value ?? 0;
-    openYear[k] = e.openYear ?? s.openYear?.value ?? -1;
+    if (e.beds !== undefined) beds[k] = e.beds;
+    if (e.openYear !== undefined) openYear[k] = e.openYear;
     if (e.closeYear != null) closeYear[k] = e.closeYear;
-    rooms[k] = e.rooms ?? s.rooms?.value ?? NaN;
+    if (e.rooms !== undefined) rooms[k] = e.rooms;
     if (e.bedsPerRoom !== undefined) bedsPerRoom[k] = e.bedsPerRoom;
-    areaM2[k] = e.areaM2 ?? s.areaM2?.value ?? 0;
-    plotRatio[k] = e.plotRatio ?? s.plotRatio?.value ?? 0;
-    availableYear[k] = e.availableYear ?? -1;
-    if (s.kind === 'uniTown' && e.availableYear === undefined) availableYear[k] = s.availableYear?.value ?? -1;
-  });
+    if (e.areaM2 !== undefined) areaM2[k] = e.areaM2;
+    if (e.plotRatio !== undefined) plotRatio[k] = e.plotRatio;
+    if (e.availableYear !== undefined) availableYear[k] = e.availableYear;
+  }
   scenario.drawnSites.forEach((d, j) => {
     const k = data.sites.length + j;
     siteIds.push(d.id);
@@ -178,24 +179,87 @@ export function compile(scenario: Scenario, data: ModelData): CompiledModel {
     const nl = t25 < T && !Number.isNaN(nlObs[i * T + t25]) ? nlObs[i * T + t25] : 0;
     mass[i] = nl + rpgN0[i] + otherNL0[i];
   }
-  const cands: { k: number; score: number }[] = [];
+  const ranked = rankedCandidates(data, distKm, N, mass, p.gravityDecayKm, kind);
+  const order: number[] = [];
   const forced: number[] = [];
-  for (let k = 0; k < data.sites.length; k++) {
-    if (kind[k] !== KIND.hotel && kind[k] !== KIND.guesthouse) continue;
+  for (let j = 0; j < ranked.length; j++) {
+    const k = ranked[j];
     if (!included[k]) continue;
-    if (scenario.sites[siteIds[k]]?.included === true) { forced.push(k); continue; }
-    let score = 0;
-    for (let i = 0; i < N; i++) score += mass[i] * Math.exp(-distKm[k * N + i] / p.gravityDecayKm);
-    cands.push({ k, score });
+    if (scenario.sites[siteIds[k]]?.included === true) forced.push(k);
+    else order.push(k);
   }
-  cands.sort((a, b) => b.score - a.score || a.k - b.k);
 
   return {
     scenario, data, years, T, offset, codes, N, isUgc, localUg0, rpgL0, rpgN0, otherNL0, otherL0, nlObs, instDistrictW,
     siteIds, S, kind, source, owner, district, included, located, distKm, beds, openYear, closeYear, rooms, bedsPerRoom,
     areaM2, plotRatio, availableYear, hostelSharePct, gfaPerBedM2,
-    candidateOrder: Int32Array.from(cands.map((c) => c.k)), forcedCandidates: Int32Array.from(forced), districtCodes,
+    candidateOrder: Int32Array.from(order), forcedCandidates: Int32Array.from(forced), districtCodes,
   };
+}
+
+// The ranking depends on the data, the decay and the institutions' non-local numbers only: cache it.
+const rankCache = new WeakMap<ModelData, Map<string, Int32Array>>();
+
+/** All hotel and guesthouse sites, best placed first: Σ_i mass_i × exp(−distance_i ÷ decay), ties by data order. */
+function rankedCandidates(data: ModelData, distKm: Float64Array, N: number, mass: Float64Array, decayKm: number, kind: Uint8Array): Int32Array {
+  let byKey = rankCache.get(data);
+  if (!byKey) rankCache.set(data, (byKey = new Map()));
+  const key = `${decayKm}|${Array.from(mass).join(',')}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const cands: { k: number; score: number }[] = [];
+  for (let k = 0; k < data.sites.length; k++) {
+    if (kind[k] !== KIND.hotel && kind[k] !== KIND.guesthouse) continue;
+    let score = 0;
+    for (let i = 0; i < N; i++) score += mass[i] * Math.exp(-distKm[k * N + i] / decayKm);
+    cands.push({ k, score });
+  }
+  cands.sort((a, b) => b.score - a.score || a.k - b.k);
+  const out = Int32Array.from(cands.map((c) => c.k));
+  if (byKey.size > 16) byKey.clear();
+  byKey.set(key, out);
+  return out;
+}
+
+interface BaseSiteArrays {
+  ids: string[];
+  index: Map<string, number>;
+  kind: Uint8Array; source: Uint8Array; included: Uint8Array; located: Uint8Array;
+  owner: Int16Array; district: Int8Array;
+  beds: Float64Array; rooms: Float64Array; areaM2: Float64Array; plotRatio: Float64Array;
+  openYear: Int32Array; closeYear: Int32Array; availableYear: Int32Array;
+}
+const baseCache = new WeakMap<ModelData, BaseSiteArrays>();
+
+/** The data's sites as typed arrays, before any scenario edit (cached per data object). */
+function baseSiteArrays(data: ModelData, codes: string[], districtCodes: string[]): BaseSiteArrays {
+  const hit = baseCache.get(data);
+  if (hit) return hit;
+  const n = data.sites.length;
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const districtIndex = new Map(districtCodes.map((c, i) => [c, i]));
+  const b: BaseSiteArrays = {
+    ids: data.sites.map((s) => s.id), index: new Map(data.sites.map((s, k) => [s.id, k])),
+    kind: new Uint8Array(n), source: new Uint8Array(n), included: new Uint8Array(n).fill(1), located: new Uint8Array(n),
+    owner: new Int16Array(n).fill(-1), district: new Int8Array(n).fill(-1),
+    beds: new Float64Array(n), rooms: new Float64Array(n).fill(NaN), areaM2: new Float64Array(n), plotRatio: new Float64Array(n),
+    openYear: new Int32Array(n).fill(-1), closeYear: new Int32Array(n).fill(NO_YEAR), availableYear: new Int32Array(n).fill(-1),
+  };
+  data.sites.forEach((s, k) => {
+    b.kind[k] = KIND[s.kind];
+    b.source[k] = SOURCE_INDEX[s.source];
+    b.owner[k] = s.owner === null ? -1 : codeIndex.get(s.owner) ?? -1;
+    b.district[k] = s.district === null ? -1 : districtIndex.get(s.district) ?? -1;
+    b.located[k] = s.lon !== null ? 1 : 0;
+    b.beds[k] = s.beds?.value ?? 0;
+    b.openYear[k] = s.openYear?.value ?? -1;
+    b.rooms[k] = s.rooms?.value ?? NaN;
+    b.areaM2[k] = s.areaM2?.value ?? 0;
+    b.plotRatio[k] = s.plotRatio?.value ?? 0;
+    if (s.kind === 'uniTown') b.availableYear[k] = s.availableYear?.value ?? -1;
+  });
+  baseCache.set(data, b);
+  return b;
 }
 
 function centroidOfRing(ring: [number, number][]): [number, number] {
@@ -212,6 +276,16 @@ function inRing(x: number, y: number, ring: [number, number][]): boolean {
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
+}
+
+const campusDistrictCache = new WeakMap<ModelData, number[][]>();
+function campusDistricts(data: ModelData, i: number): number[] {
+  let all = campusDistrictCache.get(data);
+  if (!all) {
+    all = data.institutions.map((inst) => inst.campuses.map((c) => pointDistrict(c.lon, c.lat, data)).filter((d) => d >= 0));
+    campusDistrictCache.set(data, all);
+  }
+  return all[i];
 }
 
 /** Index of the district containing a point (simplified boundaries), or the nearest by vertex when none does. */
