@@ -40,6 +40,8 @@ export interface CompiledModel {
   S: number;
   kind: Uint8Array;
   source: Uint8Array;
+  /** 1 for sites already in use in the data (status "operating"): delays do not apply to them. */
+  operating: Uint8Array;
   owner: Int16Array;
   district: Int8Array;
   included: Uint8Array;
@@ -116,7 +118,7 @@ export function compile(scenario: Scenario, data: ModelData): CompiledModel {
     if (S > a.length) out.fill(fill, a.length);
     return out;
   };
-  const kind = grow(base.kind, 0), source = grow(base.source, 0), included = grow(base.included, 1), located = grow(base.located, 0);
+  const kind = grow(base.kind, 0), source = grow(base.source, 0), operating = grow(base.operating, 0), included = grow(base.included, 1), located = grow(base.located, 0);
   const owner = grow(base.owner, -1), district = grow(base.district, -1);
   const beds = grow(base.beds, 0), rooms = grow(base.rooms, NaN), bedsPerRoom = new Float64Array(S).fill(NaN);
   const areaM2 = grow(base.areaM2, 0), plotRatio = grow(base.plotRatio, 0), hostelSharePct = new Float64Array(S), gfaPerBedM2 = new Float64Array(S);
@@ -191,7 +193,7 @@ export function compile(scenario: Scenario, data: ModelData): CompiledModel {
 
   return {
     scenario, data, years, T, offset, codes, N, isUgc, localUg0, rpgL0, rpgN0, otherNL0, otherL0, nlObs, instDistrictW,
-    siteIds, S, kind, source, owner, district, included, located, distKm, beds, openYear, closeYear, rooms, bedsPerRoom,
+    siteIds, S, kind, source, operating, owner, district, included, located, distKm, beds, openYear, closeYear, rooms, bedsPerRoom,
     areaM2, plotRatio, availableYear, hostelSharePct, gfaPerBedM2,
     candidateOrder: Int32Array.from(order), forcedCandidates: Int32Array.from(forced), districtCodes,
   };
@@ -224,7 +226,7 @@ function rankedCandidates(data: ModelData, distKm: Float64Array, N: number, mass
 interface BaseSiteArrays {
   ids: string[];
   index: Map<string, number>;
-  kind: Uint8Array; source: Uint8Array; included: Uint8Array; located: Uint8Array;
+  kind: Uint8Array; source: Uint8Array; operating: Uint8Array; included: Uint8Array; located: Uint8Array;
   owner: Int16Array; district: Int8Array;
   beds: Float64Array; rooms: Float64Array; areaM2: Float64Array; plotRatio: Float64Array;
   openYear: Int32Array; closeYear: Int32Array; availableYear: Int32Array;
@@ -240,7 +242,7 @@ function baseSiteArrays(data: ModelData, codes: string[], districtCodes: string[
   const districtIndex = new Map(districtCodes.map((c, i) => [c, i]));
   const b: BaseSiteArrays = {
     ids: data.sites.map((s) => s.id), index: new Map(data.sites.map((s, k) => [s.id, k])),
-    kind: new Uint8Array(n), source: new Uint8Array(n), included: new Uint8Array(n).fill(1), located: new Uint8Array(n),
+    kind: new Uint8Array(n), source: new Uint8Array(n), operating: new Uint8Array(n), included: new Uint8Array(n).fill(1), located: new Uint8Array(n),
     owner: new Int16Array(n).fill(-1), district: new Int8Array(n).fill(-1),
     beds: new Float64Array(n), rooms: new Float64Array(n).fill(NaN), areaM2: new Float64Array(n), plotRatio: new Float64Array(n),
     openYear: new Int32Array(n).fill(-1), closeYear: new Int32Array(n).fill(NO_YEAR), availableYear: new Int32Array(n).fill(-1),
@@ -248,6 +250,7 @@ function baseSiteArrays(data: ModelData, codes: string[], districtCodes: string[
   data.sites.forEach((s, k) => {
     b.kind[k] = KIND[s.kind];
     b.source[k] = SOURCE_INDEX[s.source];
+    b.operating[k] = s.status === 'operating' ? 1 : 0;
     b.owner[k] = s.owner === null ? -1 : codeIndex.get(s.owner) ?? -1;
     b.district[k] = s.district === null ? -1 : districtIndex.get(s.district) ?? -1;
     b.located[k] = s.lon !== null ? 1 : 0;

@@ -147,18 +147,18 @@ export function run(m: CompiledModel, p: Params, opts: RunOptions): RunOutput {
   let fixedConversionBeds = 0;
 
   for (let k = 0; k < S; k++) {
-    if (!m.included[k]) continue;
     const kd = m.kind[k], src = m.source[k], own = m.owner[k];
+    // Named conversions (MU88) are part of the applied beds whether or not they are counted, so
+    // excluding one removes its beds instead of handing them to other hotels.
+    if (kd === KIND.fixed && src === SOURCE_INDEX.conversion) fixedConversionBeds += m.beds[k];
+    if (!m.included[k]) continue;
     if (kd === KIND.fixed) {
       let open = m.openYear[k];
       let b = m.beds[k];
       let cost = 0;
-      if (src === SOURCE_INDEX.pipeline) { open += p.pipelineDelayYears; cost = b * bedCost; }
+      if (src === SOURCE_INDEX.pipeline) { if (!m.operating[k]) open += p.pipelineDelayYears; cost = b * bedCost; }
       else if (src === SOURCE_INDEX.youthHostel) b *= youthShare;
-      else if (src === SOURCE_INDEX.conversion) {
-        fixedConversionBeds += b;
-        cost = (Number.isNaN(m.rooms[k]) ? b / p.bedsPerRoom : m.rooms[k]) * roomCost;
-      }
+      else if (src === SOURCE_INDEX.conversion) cost = (Number.isNaN(m.rooms[k]) ? b / p.bedsPerRoom : m.rooms[k]) * roomCost;
       push(k, b, open, m.closeYear[k], src, own, cost);
       note(k, b, open, open, m.closeYear[k]);
     } else if (kd === KIND.landSale || kd === KIND.drawn) {

@@ -102,8 +102,8 @@ const PARAM_LIST = [
     uncertainty: { dist: 'triangular', min: 30, mode: 50, max: 80 } }),
 
   // ---- hostel policy (existing stock, pipeline, youth hostels, cost) ----
-  P({ key: 'pipelineDelayYears', group: 'hostelPolicy', type: 'number', label: { en: 'Pipeline delay', 'zh-HK': '在建項目延誤' }, unit: 'years', min: 0, max: 10, step: 1, default: 0,
-    description: 'Years added to the expected opening of every named pipeline project.', source: 'Assumption: projects open when their sources say', estimated: true,
+  P({ key: 'pipelineDelayYears', group: 'hostelPolicy', type: 'integer', label: { en: 'Pipeline delay', 'zh-HK': '在建項目延誤' }, unit: 'years', min: 0, max: 10, step: 1, default: 0,
+    description: 'Whole years added to the expected opening of every pipeline project not yet in use.', source: 'Assumption: projects open when their sources say', estimated: true,
     uncertainty: { dist: 'triangular', min: 0, mode: 0, max: 2 } }),
   P({ key: 'hdfUnitemisedBeds', group: 'hostelPolicy', type: 'integer', label: { en: 'HDF places not itemised', 'zh-HK': '未列明的宿舍發展基金宿位' }, unit: 'beds', min: 0, max: 30_000, step: 100, default: 0,
     description: 'Hostel Development Fund places beyond the named projects. The ~13,500-place envelope less the named projects under construction is consistent with stock growth since 2017, so the default adds none.',
@@ -169,7 +169,7 @@ const PARAM_LIST = [
     description: 'Hostel beds open in this many equal phases.', source: 'Assumption: no phasing published', estimated: true }),
   P({ key: 'uniTownPhaseGapYears', group: 'universityTown', type: 'integer', label: { en: 'Years between phases', 'zh-HK': '每期相隔年數' }, unit: 'years', min: 0, max: 15, step: 1, default: 3,
     description: 'Years between the opening of successive phases.', source: 'Assumption: no phasing published', estimated: true }),
-  P({ key: 'uniTownDelayYears', group: 'universityTown', type: 'number', label: { en: 'Delay to site availability', 'zh-HK': '用地延遲提供' }, unit: 'years', min: 0, max: 15, step: 1, default: 0,
+  P({ key: 'uniTownDelayYears', group: 'universityTown', type: 'integer', label: { en: 'Delay to site availability', 'zh-HK': '用地延遲提供' }, unit: 'years', min: 0, max: 15, step: 1, default: 0,
     description: 'Years added to the published earliest availability of each site.', source: 'Earliest availability: HSK 2026, NTM 2028, NTN 2030 (2025 Policy Address)', estimated: true,
     uncertainty: { dist: 'triangular', min: 0, mode: 0, max: 3 } }),
 
