@@ -1,17 +1,31 @@
 /**
- * npm run bench [-- --json]
+ * npm run bench [-- --json] [-- --no-browser]
  * Prints the benchmark figures (and ratios against baselines measured in the same run). Not a test:
- * nothing here fails on a number; goals are printed beside the figures.
+ * nothing here fails on a number; goals are printed beside the figures. Browser figures need a
+ * built app (this script builds it when dist/ is missing) and Debian chromium.
  */
+import fs from 'node:fs';
+import { execSync } from 'node:child_process';
 import { benchModel } from './model.bench.ts';
+import { benchBrowser } from './browser.bench.ts';
 
 const json = process.argv.includes('--json');
+const withBrowser = !process.argv.includes('--no-browser');
 const model = await benchModel();
-const out = { model };
+let browser: Awaited<ReturnType<typeof benchBrowser>> | { error: string } | null = null;
+if (withBrowser) {
+  try {
+    if (!fs.existsSync('dist/index.html')) execSync('npx vite build', { stdio: 'ignore' });
+    browser = await benchBrowser();
+  } catch (e) {
+    browser = { error: (e as Error).message };
+  }
+}
+const out = { model, browser };
+const f = (x: number, d = 2) => x.toFixed(d);
 if (json) {
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 } else {
-  const f = (x: number, d = 2) => x.toFixed(d);
   const b = model;
   const lines = [
     `Hostel Planner benchmarks — ${b.machine.cores} cores, Node ${b.machine.node}`,
@@ -21,6 +35,14 @@ if (json) {
     `Monte Carlo ${b.monteCarlo.draws.toLocaleString('en')} draws: 1 worker ${f(b.monteCarlo.oneWorkerMs, 0)} ms, pool of ${b.monteCarlo.poolSize} ${f(b.monteCarlo.poolMs, 0)} ms (×${f(b.monteCarlo.speedup)}; goal ≤ ${b.monteCarlo.goalMs} ms with the pool; pool spawn + warm-up ${f(b.monteCarlo.spawnMs, 0)} ms, not counted)`,
     `Throughput: ${b.throughput.multiplyAddsPerDraw.toLocaleString('en')} multiply-adds per draw; model ${f(b.throughput.modelNsPerMultiplyAdd)} ns each, baseline Float64Array loop ${f(b.throughput.baselineNsPerMultiplyAdd)} ns each → ratio ${f(b.throughput.ratio, 3)} (goal ≥ ${b.throughput.goal})`,
   ];
+  if (browser && 'error' in browser) lines.push('', `Browser benchmarks not run: ${browser.error}`);
+  else if (browser) {
+    const w = browser;
+    lines.push('', 'Browser (headless Chromium, SwiftShader, built app):',
+      `Navigation → map first full render: median ${f(w.mapFirstRenderMs.median, 0)} ms (runs ${w.mapFirstRenderMs.runs.map((x) => f(x, 0)).join(', ')}; goal ≤ ${w.mapFirstRenderMs.goalMs} ms)`,
+      `Control change → headline and charts updated: p50 ${f(w.controlToUpdateMs.p50, 1)} ms, p95 ${f(w.controlToUpdateMs.p95, 1)} ms, max ${f(w.controlToUpdateMs.max, 1)} ms over ${w.controlToUpdateMs.samples} changes (goal p95 ≤ ${w.controlToUpdateMs.goalP95Ms} ms)`,
+      `JavaScript: entry + preloads ${f(w.initialJs.entryGraphGzipKb, 0)} KB gzip; everything loaded before the map is idle ${f(w.initialJs.loadedBeforeMapIdleGzipKb, 0)} KB gzip (incl. workers; goal ≤ ${w.initialJs.goalKb} KB); 3D chunk loaded: ${w.initialJs.includes3d ? 'YES' : 'no'}`);
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 process.exit(0);

@@ -1,0 +1,97 @@
+/**
+ * Browser benchmarks in headless Debian Chromium against the built app (`vite preview`):
+ * navigation → map's first full render, control change → headline and charts updated (p95), and
+ * the JavaScript the page loads before the map is ready (gzip), with the 3D chunk checked absent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startPreview, launchBrowser, openPage, waitForMap, waitForResults, evalWithTimeout } from '../tests/e2e/_harness.mjs';
+import { median } from './stats.ts';
+
+export interface BrowserBench {
+  mapFirstRenderMs: { median: number; runs: number[]; goalMs: number };
+  controlToUpdateMs: { p50: number; p95: number; max: number; samples: number; goalP95Ms: number };
+  initialJs: { entryGraphGzipKb: number; loadedBeforeMapIdleGzipKb: number; files: { file: string; gzipKb: number }[]; includes3d: boolean; goalKb: number };
+}
+
+const gz = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
+
+/** Gzip size of the entry script and its modulepreloads listed in dist/index.html. */
+function entryGraph(dist: string): { file: string; gzipKb: number }[] {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return [...new Set(refs)].map((f) => ({ file: f, gzipKb: gz(path.join(dist, f)) }));
+}
+
+export async function benchBrowser(port = 4390): Promise<BrowserBench> {
+  const dist = path.resolve('dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run npm run build first');
+  const server = await startPreview(port);
+  const browser = await launchBrowser();
+  try {
+    // 1. navigation → map first full render (window.__mapLoadMs is performance.now() at the first idle after load)
+    const runs: number[] = [];
+    let loadedJs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { page, context } = await openPage(browser, server.base);
+      const js: string[] = [];
+      page.on('response', (r: { url(): string }) => { const u = r.url(); if (u.endsWith('.js') || u.endsWith('.mjs')) js.push(new URL(u).pathname.replace(/^\//, '')); });
+      runs.push(await waitForMap(page));
+      if (i === 0) loadedJs = [...js];
+      await context.close();
+    }
+    // 2. control change → headline and charts updated
+    const { page, context } = await openPage(browser, server.base);
+    await waitForMap(page);
+    await waitForResults(page);
+    await page.waitForFunction(() => (window as any).__store.getState().mc.status !== 'running', null, { timeout: 60_000 }).catch(() => undefined);
+    const input = await page.getByRole('spinbutton', { name: /Beds per hotel room/ }).first().elementHandle();
+    if (!input) throw new Error('no "Beds per hotel room" input found');
+    const samples: number[] = await evalWithTimeout(page, async (el: any) => {
+      const store = (window as any).__store;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      const out: number[] = [];
+      for (let i = 0; i < 42; i++) {
+        const v = (1.7 + (i % 7) * 0.05).toFixed(2);
+        const before = store.getState().run.version;
+        const headline = document.querySelector('[data-testid="headline-gap-market"]')?.textContent;
+        const t0 = performance.now();
+        setter.call(el, v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const check = () => store.getState().run.version > before;
+          if (check()) return resolve();
+          const un = store.subscribe(() => { if (check()) { un(); resolve(); } });
+        });
+        await frame(); await frame(); // React commit and uPlot repaint happen before the second frame
+        const changed = document.querySelector('[data-testid="headline-gap-market"]')?.textContent !== headline || i === 0;
+        out.push(changed ? performance.now() - t0 : NaN);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return out.slice(2); // the first two warm up
+    }, input as unknown, 120_000);
+    await context.close();
+    const valid = samples.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+    const pct = (p: number) => valid[Math.min(valid.length - 1, Math.ceil(p * valid.length) - 1)];
+    // 3. initial JavaScript
+    const files = entryGraph(dist);
+    const loaded = [...new Set(loadedJs)].filter((f) => fs.existsSync(path.join(dist, f)));
+    return {
+      mapFirstRenderMs: { median: median(runs), runs, goalMs: 3000 },
+      controlToUpdateMs: { p50: pct(0.5), p95: pct(0.95), max: valid[valid.length - 1], samples: valid.length, goalP95Ms: 150 },
+      initialJs: {
+        entryGraphGzipKb: files.reduce((a, f) => a + f.gzipKb, 0),
+        loadedBeforeMapIdleGzipKb: loaded.reduce((a, f) => a + gz(path.join(dist, f)), 0),
+        files: loaded.map((f) => ({ file: f, gzipKb: gz(path.join(dist, f)) })),
+        includes3d: loaded.some((f) => /SiteView3D|three/i.test(f)),
+        goalKb: 600,
+      },
+    };
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}

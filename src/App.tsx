@@ -1,0 +1,70 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useApp, appStore } from './store/appStore.ts';
+import { useT } from './i18n/useT.ts';
+import { boot } from './boot.ts';
+import type { Runner } from './sim/runner.ts';
+import { RunStatus } from './ui/RunStatus.tsx';
+import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
+import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
+import { SiteInspector } from './panels/SiteInspector.tsx';
+import { Headline } from './panels/Headline.tsx';
+import { SupplyDemandChart } from './charts/SupplyDemandChart.tsx';
+import { GapByInstitutionChart } from './charts/GapByInstitutionChart.tsx';
+
+const MapView = lazy(() => import('./map/MapView.tsx'));
+// three + @react-three/fiber stay out of the initial bundle: this chunk loads when the 3D view opens.
+const SiteView3D = lazy(() => import('./three/SiteView3D.tsx'));
+
+export function App() {
+  const t = useT();
+  const lang = useApp((s) => s.view.lang);
+  const data = useApp((s) => s.data);
+  const dataError = useApp((s) => s.dataError);
+  const view3dSiteId = useApp((s) => s.view.view3dSiteId);
+  const [runner, setRunner] = useState<Runner | null>(null);
+  useEffect(() => { void boot().then(setRunner); }, []);
+  useEffect(() => { document.documentElement.lang = lang; document.title = t('appTitle'); }, [lang, t]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('appTitle')}</h1>
+          <span className="subtitle">{t('appSubtitle')}</span>
+        </div>
+        <RunStatus onCancel={() => runner?.cancelMonteCarlo()} />
+        <LanguageSwitch />
+      </header>
+      {dataError ? (
+        <main className="app-error" role="alert">{t('dataError')}: {dataError}</main>
+      ) : !data ? (
+        <main className="app-loading" aria-busy="true">{t('loadingData')}</main>
+      ) : (
+        <div className="app-body">
+          <aside className="panel-left" aria-label={t('parameters')}>
+            <ScenarioPanel />
+          </aside>
+          <main className="map-area">
+            <Suspense fallback={<div className="map-loading">{t('loadingData')}</div>}>
+              <MapView />
+            </Suspense>
+            {view3dSiteId && (
+              <Suspense fallback={<div className="view3d-loading" role="status">{t('loading3d')}</div>}>
+                <SiteView3D siteId={view3dSiteId} />
+              </Suspense>
+            )}
+          </main>
+          <aside className="panel-right" aria-label={t('headline')}>
+            <SiteInspector />
+            <Headline />
+            <SupplyDemandChart />
+            <GapByInstitutionChart />
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}
+
+// exposed for tests and the benchmark
+(window as unknown as { __store: typeof appStore }).__store = appStore;
