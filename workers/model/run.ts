@@ -275,10 +275,13 @@ export function run(m: CompiledModel, p: Params, opts: RunOptions): RunOutput {
         const r = y - y0;
         let den = 0;
         for (let i = 0; i < N; i++) den += demandMkt[i * Y + r] * kern[i];
+        // with no market demand anywhere (all take-up rates 0) share by distance alone, so no bed is lost
+        const byDemand = den > 0;
+        if (!byDemand) for (let i = 0; i < N; i++) den += kern[i];
         if (!(den > 0)) continue;
         const scale = b / den;
         for (let i = 0; i < N; i++) {
-          const a = demandMkt[i * Y + r] * kern[i] * scale;
+          const a = (byDemand ? demandMkt[i * Y + r] : 1) * kern[i] * scale;
           instSupply[i * Y + r] += a;
           instSupplyBySource[(i * NSRC + src) * Y + r] += a;
         }

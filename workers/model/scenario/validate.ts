@@ -40,7 +40,12 @@ export function validateScenario(raw: unknown, data?: ModelData): ScenarioResult
     const issue = parsed.error.issues[0];
     const value = valueAt(raw, issue.path);
     let message = issue.message.replace(/^Invalid input: /, '');
-    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys') {
+      // name the unknown field itself, where a reader would look for it
+      const extra = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+      return fail(fieldPath([...issue.path, issue.keys[0]]), `is not a known field${extra}`);
+    }
+    else if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof value === 'number') message = `must be a whole number (got ${value})`;
     else if (value === undefined) message = 'is missing';
     else if (typeof value === 'number' && Number.isNaN(value)) message = 'is not a number (NaN)';
     else if (typeof value === 'number' && !Number.isFinite(value)) message = 'must be a finite number';
@@ -65,7 +70,8 @@ export function validateScenario(raw: unknown, data?: ModelData): ScenarioResult
 
 /** Parses scenario text (a file or a decoded URL), refusing oversize or non-JSON input with a clear message. */
 export function parseScenarioText(text: string, data?: ModelData): ScenarioResult {
-  const bytes = new TextEncoder().encode(text).length;
+  // UTF-8 never has fewer bytes than UTF-16 code units, so a long text is refused without encoding it
+  const bytes = text.length > MAX_SCENARIO_BYTES ? Math.max(text.length, MAX_SCENARIO_BYTES + 1) : new TextEncoder().encode(text).length;
   if (bytes > MAX_SCENARIO_BYTES) return fail('(file)', `is ${(bytes / 1024 / 1024).toFixed(1)} MB; scenario files are at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB`);
   let raw: unknown;
   try {

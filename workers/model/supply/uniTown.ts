@@ -10,7 +10,7 @@ import { readyYear } from '../years.ts';
  * @param plotRatio plot ratio on the hostel land
  * @param gfaPerBedM2 m² GFA per bed
  * @returns beds (not rounded)
- * @example uniTownBeds(460_000, 12.7, 5.8, 16.9) // 460,000 × 0.127 × 5.8 ÷ 16.9 = 20,049.9 beds (Ngau Tam Mei)
+ * @example uniTownBeds(460_000, 12.7, 5.8, 16.9) // 460,000 × 0.127 × 5.8 = 338,836 m² ÷ 16.9 = 20,049.5 beds (Ngau Tam Mei)
  */
 export function uniTownBeds(areaM2: number, hostelLandSharePct: number, plotRatio: number, gfaPerBedM2: number): number {
   if (!(areaM2 > 0) || !(gfaPerBedM2 > 0)) return 0;
