@@ -36,7 +36,7 @@ export function startRunner(store: AppStore, client: SimClient): Runner {
 
   const startMc = (scenario: Scenario, years: number[]) => {
     const draws = scenario.params.monteCarloDraws;
-    if (draws <= 0) { store.setState({ mc: { status: 'idle', done: 0, total: 0, percentiles: null, error: null } }); return; }
+    if (draws <= 0) { store.setState({ mc: { status: 'idle', done: 0, total: 0, percentiles: null, percentilesFor: null, error: null } }); return; }
     const abort = new AbortController();
     mcAbort = abort;
     store.setState((s) => ({ mc: { ...s.mc, status: 'running', done: 0, total: draws, error: null } }));
@@ -44,7 +44,7 @@ export function startRunner(store: AppStore, client: SimClient): Runner {
       signal: abort.signal,
       onProgress: (done, total) => { if (!abort.signal.aborted) store.setState((s) => ({ mc: { ...s.mc, done, total } })); },
     }).then(
-      (percentiles) => { if (!abort.signal.aborted) { mcAbort = null; store.setState({ mc: { status: 'done', done: draws, total: draws, percentiles, error: null } }); } },
+      (percentiles) => { if (!abort.signal.aborted) { mcAbort = null; store.setState({ mc: { status: 'done', done: draws, total: draws, percentiles, percentilesFor: scenario, error: null } }); } },
       (e) => { if (!(e instanceof AbortError) && !abort.signal.aborted) store.setState((s) => ({ mc: { ...s.mc, status: 'error', error: (e as Error).message } })); },
     );
   };

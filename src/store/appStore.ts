@@ -40,6 +40,8 @@ export interface McState {
   done: number;
   total: number;
   percentiles: Percentiles | null;
+  /** The scenario the percentiles were computed for; they are stale once the scenario changes. */
+  percentilesFor: Scenario | null;
   error: string | null;
 }
 
@@ -77,7 +79,7 @@ export function createAppStore(scenario: Scenario = defaultScenario()) {
     view: initialView(),
     results: null,
     run: { status: 'idle', error: null, lastMs: null, version: 0 },
-    mc: { status: 'idle', done: 0, total: 0, percentiles: null, error: null },
+    mc: { status: 'idle', done: 0, total: 0, percentiles: null, percentilesFor: null, error: null },
     setScenario: (update) => set((st) => {
       const next = update(st.scenario);
       return next === st.scenario ? st : { scenario: next };
@@ -88,6 +90,11 @@ export function createAppStore(scenario: Scenario = defaultScenario()) {
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
+
+/** Monte Carlo percentiles of the current scenario, or null while they are missing or stale. */
+export function selectFreshPercentiles(s: AppState): Percentiles | null {
+  return s.mc.percentilesFor === s.scenario ? s.mc.percentiles : null;
+}
 
 /** The store the app uses (tests make their own with createAppStore). */
 export const appStore = createAppStore();
