@@ -5,7 +5,7 @@
  */
 import { PARAM_BY_KEY, PARAMS, type ParamGroup, type ParamKey } from '../../workers/model/params/registry.ts';
 import { defaultScenario } from '../../workers/model/scenario/defaultScenario.ts';
-import type { DrawnSite, Scenario, SiteEdit } from '../../workers/model/scenario/schema.ts';
+import { drawnSiteSchema, siteEditSchema, type DrawnSite, type Scenario, type SiteEdit } from '../../workers/model/scenario/schema.ts';
 
 /** Why a parameter value is refused, or null when it is acceptable. */
 export function paramError(key: ParamKey, value: unknown): string | null {
@@ -42,16 +42,22 @@ export function resetGroup(s: Scenario, group: ParamGroup): Scenario {
     if (def.uncertainty[p.key]) uncertainty[p.key] = def.uncertainty[p.key];
     else delete uncertainty[p.key];
   }
-  return { ...s, params, uncertainty };
+  const same = PARAMS.every((p) => params[p.key] === s.params[p.key] && JSON.stringify(uncertainty[p.key]) === JSON.stringify(s.uncertainty[p.key]));
+  return same ? s : { ...s, params, uncertainty };
 }
 
-/** Merges an edit into a data site's overrides; `undefined` values remove that override. */
-export function editSite(s: Scenario, id: string, edit: SiteEdit): Scenario {
+/**
+ * Merges an edit into a data site's overrides; `undefined` values remove that override. Edits the
+ * schema refuses, and ids outside `siteIds` when it is given, leave the scenario unchanged.
+ */
+export function editSite(s: Scenario, id: string, edit: SiteEdit, siteIds?: ReadonlySet<string>): Scenario {
+  if (siteIds && !siteIds.has(id)) return s;
   const merged: Record<string, unknown> = { ...(s.sites[id] ?? {}) };
   for (const [k, v] of Object.entries(edit)) {
     if (v === undefined) delete merged[k];
     else merged[k] = v;
   }
+  if (!siteEditSchema.safeParse(merged).success) return s;
   const sites = { ...s.sites };
   if (Object.keys(merged).length === 0) delete sites[id];
   else sites[id] = merged as SiteEdit;
@@ -66,13 +72,16 @@ export function resetSite(s: Scenario, id: string): Scenario {
 }
 
 export function addDrawnSite(s: Scenario, site: DrawnSite): Scenario {
-  if (s.drawnSites.some((d) => d.id === site.id)) return s;
+  if (s.drawnSites.some((d) => d.id === site.id) || !drawnSiteSchema.safeParse(site).success) return s;
   return { ...s, drawnSites: [...s.drawnSites, site] };
 }
 
 export function updateDrawnSite(s: Scenario, id: string, patch: Partial<Omit<DrawnSite, 'id'>>): Scenario {
-  if (!s.drawnSites.some((d) => d.id === id)) return s;
-  return { ...s, drawnSites: s.drawnSites.map((d) => (d.id === id ? { ...d, ...patch } : d)) };
+  const current = s.drawnSites.find((d) => d.id === id);
+  if (!current) return s;
+  const next = { ...current, ...patch };
+  if (!drawnSiteSchema.safeParse(next).success) return s;
+  return { ...s, drawnSites: s.drawnSites.map((d) => (d.id === id ? next : d)) };
 }
 
 export function deleteDrawnSite(s: Scenario, id: string): Scenario {
