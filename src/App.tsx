@@ -11,7 +11,9 @@ import { Headline } from './panels/Headline.tsx';
 import { SupplyDemandChart } from './charts/SupplyDemandChart.tsx';
 import { GapByInstitutionChart } from './charts/GapByInstitutionChart.tsx';
 
-const MapView = lazy(() => import('./map/MapView.tsx'));
+// The map chunk (MapLibre, basemap data) starts loading at start-up, in parallel with the model data.
+const mapImport = import('./map/MapView.tsx');
+const MapView = lazy(() => mapImport);
 // three + @react-three/fiber stay out of the initial bundle: this chunk loads when the 3D view opens.
 const SiteView3D = lazy(() => import('./three/SiteView3D.tsx'));
 

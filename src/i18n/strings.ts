@@ -456,6 +456,9 @@ const en = {
   reportValue: 'Value',
   reportDefault: 'Default',
   reportChanged: 'changed',
+  // for MapView's MapLibre controls (their built-in English labels), added with the scenarios/GIS block
+  mapZoomIn: 'Zoom in',
+  mapZoomOut: 'Zoom out',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -911,6 +914,9 @@ const zh: Record<StringKey, string> = {
   reportValue: '數值',
   reportDefault: '預設值',
   reportChanged: '已更改',
+  // for MapView's MapLibre controls (their built-in English labels), added with the scenarios/GIS block
+  mapZoomIn: '放大',
+  mapZoomOut: '縮小',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, 'zh-HK': zh };

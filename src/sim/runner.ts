@@ -11,6 +11,20 @@ import { AbortError } from '../../workers/pool/simulationPool.ts';
 
 const MC_DELAY_MS = 250;
 
+/**
+ * Monte Carlo competes for the two cores with the map's first render, so the first run waits until
+ * the map has drawn (the map sets window.__mapLoadMs) or 6 s have passed.
+ */
+function mapSettled(): Promise<void> {
+  const w = globalThis as unknown as { __mapLoadMs?: number };
+  if (typeof window === 'undefined' || w.__mapLoadMs !== undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const tick = () => (w.__mapLoadMs !== undefined || Date.now() - t0 > 6000 ? resolve() : setTimeout(tick, 100));
+    tick();
+  });
+}
+
 export interface Runner {
   /** Cancels the Monte Carlo in progress (the UI's cancel button). */
   cancelMonteCarlo(): void;
@@ -59,7 +73,10 @@ export function startRunner(store: AppStore, client: SimClient): Runner {
       const results = await client.deterministic.deterministic(scenario);
       if (!pending) {
         store.setState((s) => ({ results, run: { status: 'done', error: null, lastMs: performance.now() - t0, version: s.run.version + 1 } }));
-        mcTimer = setTimeout(() => { mcTimer = null; if (store.getState().scenario === scenario) startMc(scenario, results.years); }, MC_DELAY_MS);
+        mcTimer = setTimeout(() => {
+          mcTimer = null;
+          void mapSettled().then(() => { if (store.getState().scenario === scenario && !mcAbort) startMc(scenario, results.years); });
+        }, MC_DELAY_MS);
       }
     } catch (e) {
       store.setState((s) => ({ run: { ...s.run, status: 'error', error: (e as Error).message } }));
