@@ -105,6 +105,7 @@ const en = {
   locationApprox: 'Approximate location',
   servedBy: 'Where {name} beds come from',
   loading3d: 'Loading the 3D site view…',
+  yearOnMap: 'Year on the map',
   // charts (SupplyDemandChart, GapByInstitutionChart, ChartCard, DataTable)
   chartSupplyDemandAria: '{title}, {from} to {to}. In {year}: {beds} beds; need {ent} (entitlement) and {mkt} (market).',
   chartGapAria: '{title}: beds short (positive) or surplus (negative) at {n} institutions, market and entitlement lenses. Largest market gap: {name}, {gap} beds.',
@@ -563,6 +564,7 @@ const zh: Record<StringKey, string> = {
   locationApprox: '約略位置',
   servedBy: '{name}的宿位來源',
   loading3d: '正在載入立體用地視圖…',
+  yearOnMap: '地圖顯示學年',
   // charts (SupplyDemandChart, GapByInstitutionChart, ChartCard, DataTable)
   chartSupplyDemandAria: '{title}，{from}至{to}。{year}：{beds}個宿位；需求{ent}（資格）及{mkt}（市場）。',
   chartGapAria: '{title}：{n}所院校的宿位短缺（正數）或盈餘（負數），按市場及資格需求計算。市場短缺最多：{name}，{gap}個宿位。',

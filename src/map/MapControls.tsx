@@ -110,7 +110,7 @@ export function MapYearSlider({ years }: { years: number[] }) {
   const value = Math.max(min, Math.min(max, year));
   return (
     <div className="hp-year" data-testid="map-year">
-      <label htmlFor={id}>{t('mapYear')}</label>
+      <label htmlFor={id}>{t('yearOnMap')}</label>
       <input
         id={id}
         type="range"
