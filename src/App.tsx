@@ -6,6 +6,7 @@ import type { Runner } from './sim/runner.ts';
 import { RunStatus } from './ui/RunStatus.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
+import { ScenarioManager } from './panels/ScenarioManager.tsx';
 import { SiteInspector } from './panels/SiteInspector.tsx';
 import { Headline } from './panels/Headline.tsx';
 import { SupplyDemandChart } from './charts/SupplyDemandChart.tsx';
@@ -44,6 +45,7 @@ export function App() {
       ) : (
         <div className="app-body">
           <aside className="panel-left" aria-label={t('parameters')}>
+            <ScenarioManager />
             <ScenarioPanel />
           </aside>
           <main className="map-area">

@@ -109,7 +109,7 @@ function SourceInfo({ pkey }: { pkey: ParamKey }) {
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}
       >
-        i
+        <span aria-hidden="true">i</span>
       </button>
       {open && (
         <div id={popId} className="param-popover" role="note" onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
@@ -135,7 +135,7 @@ export function ParamControl({ pkey }: { pkey: ParamKey }) {
 
   if (spec.kind === 'boolean') {
     return (
-      <div className="param" title={title} data-param={pkey}>
+      <div className="param" title={title} data-param={pkey} data-i18n-exempt-title="">
         <div className="param-head">
           <input id={id} type="checkbox" checked={value as boolean} onChange={(e) => set(e.target.checked)} />
           <label htmlFor={id} className="param-label">{label}</label>
@@ -147,7 +147,7 @@ export function ParamControl({ pkey }: { pkey: ParamKey }) {
   }
   const n = value as number;
   return (
-    <div className="param" title={title} data-param={pkey}>
+    <div className="param" title={title} data-param={pkey} data-i18n-exempt-title="">
       <div className="param-head">
         <label htmlFor={id} className="param-label">{label}</label>
         <ProvenanceBadge estimated={spec.estimated} />
