@@ -16,6 +16,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { appStore, type AppStore } from '../store/appStore.ts';
 import type { Scenario } from '../../workers/model/scenario/schema.ts';
+import { validateScenario } from '../../workers/model/scenario/validate.ts';
 import type { ModelData } from '../../workers/model/data/schema.ts';
 import type { Lang, StringKey } from '../i18n/strings.ts';
 import {
@@ -87,6 +88,52 @@ export interface SessionDeps {
   clearHash?: () => void;
   /** Registers the pagehide / visibility flush; returns an unregister function. */
   onLeave?: (flush: () => void) => () => void;
+  /** Synchronous write-ahead copy of unsaved edits (localStorage in the browser); see backupStore(). */
+  backup?: BackupStore | null;
+}
+
+/**
+ * IndexedDB writes are asynchronous, and a tab closed right after an edit may never finish them.
+ * Every edit is therefore also written synchronously here first, and removed once IndexedDB has it;
+ * restore() takes any copy newer than the stored scenario.
+ */
+export interface BackupStore {
+  write(id: string, rec: { scenario: Scenario; createdAt: number; updatedAt: number }): void;
+  remove(id: string, updatedAt: number): void;
+  readAll(): { id: string; scenario: unknown; createdAt: number; updatedAt: number }[];
+}
+
+const BACKUP_PREFIX = 'hostel-planner:unsaved:';
+
+export function localStorageBackup(): BackupStore | null {
+  let ls: Storage;
+  try {
+    ls = globalThis.localStorage;
+    if (!ls) return null;
+  } catch {
+    return null;
+  }
+  return {
+    write(id, rec) { try { ls.setItem(BACKUP_PREFIX + id, JSON.stringify(rec)); } catch { /* full or disabled: IndexedDB still saves */ } },
+    remove(id, updatedAt) {
+      try {
+        const raw = ls.getItem(BACKUP_PREFIX + id);
+        if (raw && (JSON.parse(raw) as { updatedAt: number }).updatedAt <= updatedAt) ls.removeItem(BACKUP_PREFIX + id);
+      } catch { /* ignore */ }
+    },
+    readAll() {
+      const out: { id: string; scenario: unknown; createdAt: number; updatedAt: number }[] = [];
+      try {
+        for (let i = 0; i < ls.length; i++) {
+          const key = ls.key(i);
+          if (!key?.startsWith(BACKUP_PREFIX)) continue;
+          const rec = JSON.parse(ls.getItem(key) ?? 'null') as { scenario: unknown; createdAt: number; updatedAt: number } | null;
+          if (rec && typeof rec.updatedAt === 'number') out.push({ id: key.slice(BACKUP_PREFIX.length), scenario: rec.scenario, createdAt: rec.createdAt, updatedAt: rec.updatedAt });
+        }
+      } catch { /* ignore */ }
+      return out;
+    },
+  };
 }
 
 function randomId(): string {
@@ -125,6 +172,7 @@ export function createSession(deps: SessionDeps) {
   const getHash = deps.getHash ?? (() => (typeof location === 'undefined' ? '' : location.hash));
   const clearHash = deps.clearHash ?? (() => { if (typeof history !== 'undefined' && typeof location !== 'undefined') history.replaceState(history.state, '', location.pathname + location.search); });
   const openDb = deps.openDb ?? (() => openPlannerDb());
+  const backup = deps.backup === undefined ? localStorageBackup() : deps.backup;
 
   const state: StoreApi<SessionState> = createStore<SessionState>()(() => ({
     ready: false, library: null, history: createHistory(), deleted: null, notice: null, storage: 'pending', broken: [], dirty: false,
@@ -173,6 +221,8 @@ export function createSession(deps: SessionDeps) {
   // ------------------------------------------------------------------ saving
 
   const scheduleSave = (id: string) => {
+    const e = state.getState().library?.entries.find((x) => x.id === id);
+    if (e && !e.unsaved) backup?.write(id, { scenario: e.scenario, createdAt: e.createdAt, updatedAt: e.updatedAt });
     pending.add(id);
     state.setState({ dirty: true });
     if (timer) clearTimeout(timer);
@@ -192,7 +242,10 @@ export function createSession(deps: SessionDeps) {
       for (const id of gone) await deleteScenario(db, id);
       for (const id of ids) {
         const e = library.entries.find((x) => x.id === id);
-        if (e && !e.unsaved) await saveScenario(db, { id: e.id, name: e.scenario.name, scenario: e.scenario, createdAt: e.createdAt, updatedAt: e.updatedAt });
+        if (e && !e.unsaved) {
+          await saveScenario(db, { id: e.id, name: e.scenario.name, scenario: e.scenario, createdAt: e.createdAt, updatedAt: e.updatedAt });
+          backup?.remove(e.id, e.updatedAt);
+        }
       }
       const cur = currentEntry(library);
       if (!cur.unsaved) await setSetting(db, 'lastScenarioId', cur.id);
@@ -238,7 +291,17 @@ export function createSession(deps: SessionDeps) {
           if (lang === 'en' || lang === 'zh-HK') store.getState().setView({ lang: lang as Lang });
           const { scenarios, broken } = await listScenarios(db, data);
           const last = await getSetting(db, 'lastScenarioId');
-          if (scenarios.length) library = libraryFrom(scenarios.map((r): LibraryEntry => ({ id: r.id, scenario: r.scenario, createdAt: r.createdAt, updatedAt: r.updatedAt, unsaved: false })), last);
+          const entries = scenarios.map((r): LibraryEntry => ({ id: r.id, scenario: r.scenario, createdAt: r.createdAt, updatedAt: r.updatedAt, unsaved: false }));
+          // edits whose IndexedDB write did not finish before the tab closed
+          for (const b of backup?.readAll() ?? []) {
+            const v = validateScenario(b.scenario, data ?? undefined);
+            if (!v.ok) continue;
+            const i = entries.findIndex((e) => e.id === b.id);
+            if (i >= 0 && entries[i].updatedAt < b.updatedAt) entries[i] = { ...entries[i], scenario: v.scenario, updatedAt: b.updatedAt };
+            else if (i < 0) entries.push({ id: b.id, scenario: v.scenario, createdAt: b.createdAt, updatedAt: b.updatedAt, unsaved: false });
+            if (!pending.has(b.id)) pending.add(b.id);
+          }
+          if (entries.length) library = libraryFrom(entries, last);
           state.setState({ storage: 'ok', broken });
           if (broken.length) notify({ kind: 'error', key: 'smBroken', vars: { n: broken.length, names: broken.map((b) => b.name).join(', ') }, detail: broken.map((b) => b.message).join('; ') });
         } catch (e) {
@@ -254,6 +317,7 @@ export function createSession(deps: SessionDeps) {
       if (edited) library = updateEntry(library, library.currentId, store.getState().scenario, now());
       setLibrary(library, !edited);
       if (first || edited) scheduleSave(library.currentId);
+      else if (pending.size && !timer) timer = setTimeout(() => { timer = null; void flush(); }, SAVE_DELAY_MS);
 
       const shared = scenarioFromHash(getHash(), data ?? undefined);
       if (shared) {

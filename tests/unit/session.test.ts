@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/appStore.ts';
-import { createSession, SAVE_DELAY_MS, type Session } from '../../src/persist/session.ts';
+import { createSession, type BackupStore, SAVE_DELAY_MS, type Session } from '../../src/persist/session.ts';
 import { listScenarios, openPlannerDb } from '../../src/persist/db.ts';
 import { setParam } from '../../src/store/updaters.ts';
 import { scenarioToHash } from '../../src/io/shareUrl.ts';
@@ -22,21 +22,49 @@ const open: Session[] = [];
 afterEach(() => { for (const s of open.splice(0)) s.dispose(); });
 
 /** A page load: a fresh app store (with data) and session on database `name`. */
-function load(name: string, hash = '') {
+function load(name: string, hash = '', backup: BackupStore | null = null) {
   const store = createAppStore();
   store.setState({ data });
   let h = hash;
   let id = 0;
   const session = createSession({
     store, openDb: () => openPlannerDb(name), newId: () => `id-${name}-${++id}-${Math.random().toString(36).slice(2, 6)}`,
-    getHash: () => h, clearHash: () => { h = ''; }, onLeave: () => () => {},
+    getHash: () => h, clearHash: () => { h = ''; }, onLeave: () => () => {}, backup,
   });
   open.push(session);
   return { store, session, hash: () => h };
 }
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** An in-memory stand-in for the localStorage write-ahead copy. */
+function memoryBackup(): BackupStore & { map: Map<string, { scenario: unknown; createdAt: number; updatedAt: number }> } {
+  const map = new Map<string, { scenario: unknown; createdAt: number; updatedAt: number }>();
+  return {
+    map,
+    write: (id, rec) => { map.set(id, JSON.parse(JSON.stringify(rec))); },
+    remove: (id, updatedAt) => { const r = map.get(id); if (r && r.updatedAt <= updatedAt) map.delete(id); },
+    readAll: () => [...map].map(([id, r]) => ({ id, ...r })),
+  };
+}
+
 describe('session', () => {
+  it('an edit whose IndexedDB write never happened (tab closed at once) comes back from the write-ahead copy', async () => {
+    const name = `s-${++dbn}`;
+    const backup = memoryBackup();
+    const a = load(name, '', backup);
+    await a.session.restore();
+    await a.session.flush();
+    a.store.getState().setScenario((s) => setParam(s, 'conversionLeadMonths', 14));
+    expect([...backup.map.values()].some((r) => (r.scenario as { params: { conversionLeadMonths: number } }).params.conversionLeadMonths === 14)).toBe(true);
+    a.session.dispose(); // closed before the debounced save: IndexedDB still has the old value
+
+    const b = load(name, '', backup);
+    await b.session.restore();
+    expect(b.store.getState().scenario.params.conversionLeadMonths).toBe(14);
+    await b.session.flush();
+    expect(backup.map.size).toBe(0); // written to IndexedDB, so the copy is dropped
+  });
+
   it('first visit: the baseline is saved; an edit is saved after the debounce and is there after reload', async () => {
     const name = `s-${++dbn}`;
     const a = load(name);
