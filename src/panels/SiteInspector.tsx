@@ -7,6 +7,8 @@
 import { useMemo, useState } from 'react';
 import { appStore, useApp } from '../store/appStore.ts';
 import { deleteDrawnSite, editSite, resetSite, updateDrawnSite } from '../store/updaters.ts';
+// a tiny module (a store update); the 3D chunk itself loads only when App renders the view
+import { open3dView } from '../three/open3d.ts';
 import { useT } from '../i18n/useT.ts';
 import { formatAcademicYear, formatInt } from '../i18n/format.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -182,6 +184,9 @@ function DataSiteBody({ site, data }: { site: SiteRecord; data: ModelData }) {
 
       <h3>{t('modelFigures')}</h3>
       <FigureList figures={figures} conversion={conversion} year={year} />
+      {(site.kind === 'uniTown' || site.kind === 'landSale' || (conversion && (figures?.beds ?? 0) > 0) || site.id === 'conversion:mu88') && (
+        <button type="button" className="open-3d" onClick={() => open3dView(site.id)}>{t('open3d')}</button>
+      )}
 
       <h3>{t('editSite')}</h3>
       <div className="site-fields">
@@ -273,6 +278,7 @@ function DrawnSiteBody({ site, data }: { site: DrawnSite; data: ModelData }) {
         <dt>{t('openYear')}</dt>
         <dd data-testid="site-open-year">{figures ? yearText(inUse ? figures.openYear : null, t, 'notInUse') : '—'}</dd>
       </dl>
+      <button type="button" className="open-3d" onClick={() => open3dView(site.id)}>{t('open3d')}</button>
       <h3>{t('editSite')}</h3>
       <div className="site-fields">
         {drawnFields(site).map((f) => <DrawnFieldControl key={f.key} siteId={site.id} field={f} data={data} lang={lang} check={check} apply={apply} />)}

@@ -8,8 +8,8 @@ import { ANCHOR_YEAR, KIND, NO_YEAR, SOURCE_INDEX, type CompiledModel } from './
 import type { Params } from './params/registry.ts';
 import { partialAdjustmentStep, quotaCap } from './demand/partialAdjustment.ts';
 import { taperedGrowthRate } from './demand/taperedGrowth.ts';
-import { landSaleBeds } from './supply/landSaleBeds.ts';
-import { uniTownBeds, uniTownPhaseYears } from './supply/uniTown.ts';
+import { landSaleCapacity, uniTownCapacity } from './massing/capacity.ts';
+import { uniTownPhaseYears } from './supply/uniTown.ts';
 import { conversionLeadMonths, conversionOpenYear, furtherConvertedShare } from './supply/conversion.ts';
 import { readyYear } from './years.ts';
 
@@ -164,14 +164,16 @@ export function run(m: CompiledModel, p: Params, opts: RunOptions): RunOutput {
     } else if (kd === KIND.landSale || kd === KIND.drawn) {
       const share = kd === KIND.drawn ? m.hostelSharePct[k] : p.landSaleHostelSharePct;
       const gfa = kd === KIND.drawn ? m.gfaPerBedM2[k] : p.landSaleGfaPerBedM2;
-      const b = landSaleBeds(m.areaM2[k], m.plotRatio[k], share, gfa);
+      // the 3D view's massing of this site calls the same capacity function (workers/model/massing)
+      const b = landSaleCapacity(m.areaM2[k], m.plotRatio[k], share, gfa).beds;
       const tender = m.availableYear[k] >= 0 ? m.availableYear[k] : p.landSaleTenderYear;
       const open = m.openYear[k] >= 0 ? m.openYear[k] : readyYear(tender, p.buildingCovenantMonths);
       push(k, b, open, m.closeYear[k], src, own, b * bedCost);
       note(k, b, open, open, m.closeYear[k]);
       madds += 3;
     } else if (kd === KIND.uniTown) {
-      const b = uniTownBeds(m.areaM2[k], p.uniTownHostelLandSharePct, p.uniTownPlotRatio, p.uniTownGfaPerBedM2);
+      // shared with the 3D massing: a binding height limit or site coverage lowers the beds here too
+      const b = uniTownCapacity(m.areaM2[k], p).beds;
       const phases = uniTownPhaseYears(m.availableYear[k], p.uniTownDelayYears, p.uniTownBuildMonths, p.uniTownPhases, p.uniTownPhaseGapYears);
       const per = b / phases.length;
       for (const open of phases) push(k, per, open, m.closeYear[k], src, own, per * bedCost);

@@ -1,0 +1,45 @@
+/**
+ * Sunlight for a date and hour: a directional light placed along the sun's direction with its
+ * shadow camera fitted around the site, plus sky light so that shaded faces stay readable.
+ */
+import { useEffect, useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
+import * as THREE from 'three';
+import type { Sun } from './sun.ts';
+
+export function SunLight({ sun, radiusM, maxHeightM }: { sun: Sun; radiusM: number; maxHeightM: number }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const light = useMemo(() => {
+    const l = new THREE.DirectionalLight('#ffffff', 2.2);
+    l.castShadow = true;
+    l.shadow.mapSize.set(2048, 2048);
+    l.shadow.bias = -0.0005;
+    l.shadow.normalBias = 0.5;
+    return l;
+  }, []);
+  useEffect(() => () => light.dispose(), [light]);
+  useEffect(() => {
+    // the shadow camera covers the site and the shadows its tallest building casts on it
+    const r = radiusM + Math.max(20, maxHeightM) * 1.5;
+    const dist = r * 3;
+    const [x, y, z] = sun.dir;
+    light.position.set(x * dist, Math.max(y, 0.02) * dist, z * dist);
+    light.target.position.set(0, 0, 0);
+    light.target.updateMatrixWorld();
+    const cam = light.shadow.camera;
+    cam.left = -r; cam.right = r; cam.top = r; cam.bottom = -r;
+    cam.near = 1; cam.far = dist * 2;
+    cam.updateProjectionMatrix();
+    light.intensity = sun.up ? 0.6 + 1.8 * Math.min(1, Math.sin((Math.max(0, sun.altitudeDeg) * Math.PI) / 180) * 1.5) : 0;
+    light.castShadow = sun.up;
+    light.shadow.needsUpdate = true;
+    invalidate();
+  }, [sun, radiusM, maxHeightM, light, invalidate]);
+  return (
+    <>
+      <primitive object={light} />
+      <primitive object={light.target} />
+      <hemisphereLight args={['#f4f8ff', '#b8b29c', sun.up ? 1.1 : 0.8]} />
+    </>
+  );
+}
