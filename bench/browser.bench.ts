@@ -12,7 +12,7 @@ import { median } from './stats.ts';
 export interface BrowserBench {
   mapFirstRenderMs: { median: number; runs: number[]; goalMs: number };
   controlToUpdateMs: { p50: number; p95: number; max: number; samples: number; goalP95Ms: number };
-  initialJs: { entryGraphGzipKb: number; loadedBeforeMapIdleGzipKb: number; files: { file: string; gzipKb: number }[]; includes3d: boolean; goalKb: number };
+  initialJs: { entryGraphGzipKb: number; loadedBeforeMapIdleGzipKb: number; mainThreadGzipKb: number; workersGzipKb: number; files: { file: string; gzipKb: number }[]; includes3d: boolean; goalKb: number };
 }
 
 const gz = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
@@ -34,9 +34,10 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
     const runs: number[] = [];
     let loadedJs: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { page, context } = await openPage(browser, server.base);
       const js: string[] = [];
-      page.on('response', (r: { url(): string }) => { const u = r.url(); if (u.endsWith('.js') || u.endsWith('.mjs')) js.push(new URL(u).pathname.replace(/^\//, '')); });
+      const { page, context } = await openPage(browser, server.base, '', {
+        onPage: (p) => p.on('response', (r: { url(): string }) => { const u = r.url(); if (u.endsWith('.js') || u.endsWith('.mjs')) js.push(new URL(u).pathname.replace(/^\//, '')); }),
+      });
       runs.push(await waitForMap(page));
       if (i === 0) loadedJs = [...js];
       await context.close();
@@ -46,15 +47,16 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
     await waitForMap(page);
     await waitForResults(page);
     await page.waitForFunction(() => (window as any).__store.getState().mc.status !== 'running', null, { timeout: 60_000 }).catch(() => undefined);
-    const input = await page.getByRole('spinbutton', { name: /Beds per hotel room/ }).first().elementHandle();
-    if (!input) throw new Error('no "Beds per hotel room" input found');
+    // non-local take-up moves demand in every year, so every change must show in the headline
+    const input = await page.getByRole('spinbutton', { name: /Non-local take-up/ }).first().elementHandle();
+    if (!input) throw new Error('no "Non-local take-up" input found');
     const samples: number[] = await evalWithTimeout(page, async (el: any) => {
       const store = (window as any).__store;
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
       const out: number[] = [];
       for (let i = 0; i < 42; i++) {
-        const v = (1.7 + (i % 7) * 0.05).toFixed(2);
+        const v = String(70 + (i % 7) * 3);
         const before = store.getState().run.version;
         const headline = document.querySelector('[data-testid="headline-gap-market"]')?.textContent;
         const t0 = performance.now();
@@ -85,6 +87,8 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
       initialJs: {
         entryGraphGzipKb: files.reduce((a, f) => a + f.gzipKb, 0),
         loadedBeforeMapIdleGzipKb: loaded.reduce((a, f) => a + gz(path.join(dist, f)), 0),
+        mainThreadGzipKb: loaded.filter((f) => !/worker/i.test(f)).reduce((a, f) => a + gz(path.join(dist, f)), 0),
+        workersGzipKb: loaded.filter((f) => /worker/i.test(f)).reduce((a, f) => a + gz(path.join(dist, f)), 0),
         files: loaded.map((f) => ({ file: f, gzipKb: gz(path.join(dist, f)) })),
         includes3d: loaded.some((f) => /SiteView3D|three/i.test(f)),
         goalKb: 600,

@@ -14,14 +14,26 @@ function browserWorker(): PoolWorker {
 
 export interface SimClient {
   deterministic: SimulationPool;
-  monteCarlo: SimulationPool;
+  /** Monte Carlo pool; its workers start (and load the data) on first use, not at page load. */
+  monteCarlo: Pick<SimulationPool, 'monteCarlo'>;
   dispose(): void;
 }
 
 export async function createSimClient(rawData: unknown): Promise<SimClient> {
   const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   const deterministic = new SimulationPool(browserWorker, 1);
-  const monteCarlo = new SimulationPool(browserWorker, cores);
-  await Promise.all([deterministic.init(rawData), monteCarlo.init(rawData)]);
-  return { deterministic, monteCarlo, dispose: () => { deterministic.terminate(); monteCarlo.terminate(); } };
+  await deterministic.init(rawData);
+  // Starting and validating data in more workers at load would compete with the map's first render
+  // on two cores; the Monte Carlo pool is made when the first Monte Carlo run is asked for.
+  let pool: Promise<SimulationPool> | null = null;
+  const mcPool = () => (pool ??= (async () => {
+    const p = new SimulationPool(browserWorker, cores);
+    await p.init(rawData);
+    return p;
+  })());
+  return {
+    deterministic,
+    monteCarlo: { monteCarlo: async (...args: Parameters<SimulationPool['monteCarlo']>) => (await mcPool()).monteCarlo(...args) },
+    dispose: () => { deterministic.terminate(); void pool?.then((p) => p.terminate()); },
+  };
 }

@@ -30,8 +30,11 @@ const BENIGN = [/GPU stall due to ReadPixels/i, /Automatic fallback to software 
  * A new page that blocks every request that is not to the preview server (the app must work
  * offline) and records console errors and page errors.
  */
-export async function openPage(browser, base, path = '', { viewport = { width: 1400, height: 860 } } = {}) {
+export async function openPage(browser, base, path = '', { viewport = { width: 1400, height: 860 }, onPage = null } = {}) {
   const context = await browser.newContext({ viewport });
+  // Functions passed to page.evaluate from TypeScript run through esbuild (tsx), which may wrap inner
+  // functions in a __name() helper that does not exist in the page; give the page a no-op one.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const errors = [];
@@ -44,6 +47,7 @@ export async function openPage(browser, base, path = '', { viewport = { width: 1
     blocked.push(url);
     return route.abort();
   });
+  if (onPage) onPage(page); // listeners that must see the first requests
   await page.goto(base + path);
   return { page, context, errors, blocked };
 }
