@@ -13,7 +13,7 @@ import { formatAcademicYear, formatInt } from '../i18n/format.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import type { MassingBuilding } from '../../workers/model/massing/massing.ts';
 import {
-  USE_LABEL, buildingOpen, contextRadius, massingForSite, siteContext, sliderYears, syntheticBuildings, usesPresent,
+  USE_LABEL, buildingOpen, contextRadius, massingForSite, siteContext, siteRadius, sliderYears, syntheticBuildings, usesPresent,
   type ContextData, type SiteContext, type SiteMassingView,
 } from '../viewmodel/massingView.ts';
 import { bedsOpenIn } from '../../workers/model/massing/massing.ts';
@@ -79,11 +79,12 @@ export default function SiteView3D({ siteId }: { siteId: string }) {
   );
   const m = view?.massing ?? null;
   const shownYear = Math.min(years.max, Math.max(years.min, year ?? (m ? defaultYear(m, mapYear) : mapYear)));
-  const radius = m ? Math.max(60, contextRadius(m) / 4) : 500;
+  // the camera frames the site itself (the context reaches further, for zooming out)
+  const radius = m ? Math.max(60, siteRadius(m) * 1.3 + m.maxHeightM) : 500;
   const context: SiteContext | null = useMemo(() => (view && m && ctxData ? siteContext(view.frame, contextRadius(m), ctxData) : null), [view, m, ctxData]);
 
   const buildings: MassingBuilding[] = useMemo(() => {
-    if (bench) return syntheticBuildings(bench.n, radius * 0.9);
+    if (bench) return syntheticBuildings(bench.n, m ? siteRadius(m) * 0.9 : 400);
     return m?.buildings ?? [];
   }, [bench, m, radius]);
   const isOpen = useCallback((b: MassingBuilding) => (bench ? true : m ? buildingOpen(m, b, shownYear) : false), [bench, m, shownYear]);

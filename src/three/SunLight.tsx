@@ -13,8 +13,8 @@ export function SunLight({ sun, radiusM, maxHeightM }: { sun: Sun; radiusM: numb
     const l = new THREE.DirectionalLight('#ffffff', 2.2);
     l.castShadow = true;
     l.shadow.mapSize.set(2048, 2048);
-    l.shadow.bias = -0.0005;
-    l.shadow.normalBias = 0.5;
+    l.shadow.bias = -0.0002;
+    l.shadow.normalBias = 1.2; // metres: one shadow-map texel covers ~0.5 m at Ngau Tam Mei
     return l;
   }, []);
   useEffect(() => () => light.dispose(), [light]);
@@ -39,7 +39,7 @@ export function SunLight({ sun, radiusM, maxHeightM }: { sun: Sun; radiusM: numb
     <>
       <primitive object={light} />
       <primitive object={light.target} />
-      <hemisphereLight args={['#f4f8ff', '#b8b29c', sun.up ? 1.1 : 0.8]} />
+      <hemisphereLight args={['#f4f8ff', '#5c584c', sun.up ? 1.2 : 0.9]} />
     </>
   );
 }

@@ -49,6 +49,8 @@ export function view3dKind(data: ModelData, scenario: Pick<Scenario, 'drawnSites
   if (k === 'uniTown') return ref.site.polygon ? 'uniTown' : null;
   if (k === 'landSale') return ref.site.areaM2 && ref.site.lon !== null ? 'landSale' : null;
   if ((k === 'hotel' || k === 'guesthouse') && ref.site.lon !== null) return 'hotel';
+  // named conversions (e.g. MU88) are fixed sites of the conversion source: drawn like a converted hotel
+  if (k === 'fixed' && ref.site.source === 'conversion' && ref.site.lon !== null) return 'hotel';
   return null;
 }
 
@@ -152,11 +154,16 @@ export interface SiteContext {
   radiusM: number;
 }
 
-/** How far around the site the context reaches: four site radii, at least 1.5 km. */
-export function contextRadius(m: Massing): number {
+/** Distance from the site's centre to its furthest outline point, m. */
+export function siteRadius(m: Massing): number {
   let r = 0;
   for (const p of m.outline) for (const [x, y] of p[0] ?? []) r = Math.max(r, Math.hypot(x, y));
-  return Math.max(1500, 4 * r);
+  return r;
+}
+
+/** How far around the site the context reaches: four site radii, at least 1.5 km. */
+export function contextRadius(m: Massing): number {
+  return Math.max(1500, 4 * siteRadius(m));
 }
 
 /** The map data around a site, in the site's local metres: land, rail stations (nearest first) and lines. */

@@ -27,8 +27,9 @@ const framesAbove = (n) => page.waitForFunction((k) => (window.__r3fFrames ?? 0)
 test('the 3D chunk is not loaded before the view opens; opening it from the map renders the site', async () => {
   const before3d = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /SiteView3D/.test(n)));
   assert.deepEqual(before3d, [], '3D chunk loaded before the view was opened');
-  // the inspector's "Open 3D view" button calls open3dView(siteId), i.e. this store action
-  await page.evaluate((id) => window.__store.getState().setView({ selectedSiteId: id, view3dSiteId: id }), SITE);
+  // select the site as a click on the map does, then use the inspector's "Open 3D view" button
+  await page.evaluate((id) => window.__store.getState().setView({ selectedSiteId: id }), SITE);
+  await page.locator('[data-testid="site-inspector"]').getByRole('button', { name: 'Open 3D view' }).click();
   await page.waitForSelector('[data-testid="view3d-canvas"]', { timeout: 60_000 });
   await framesAbove(0);
   // let the context data and shadows settle, then one more frame

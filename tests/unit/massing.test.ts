@@ -295,7 +295,8 @@ describe('massing view model', () => {
     expect(view3dKind(data, s, 'drawn:test-site')).toBe('drawn');
     const hotel = data.sites.find((x) => x.kind === 'hotel' && x.lon !== null)!;
     expect(view3dKind(data, s, hotel.id)).toBe('hotel');
-    const fixed = data.sites.find((x) => x.kind === 'fixed')!;
+    expect(view3dKind(data, s, 'conversion:mu88')).toBe('hotel');
+    const fixed = data.sites.find((x) => x.kind === 'fixed' && x.source !== 'conversion')!;
     expect(view3dKind(data, s, fixed.id)).toBe(null);
     expect(massingForSite(data, s, null, fixed.id)).toBe(null);
   });
@@ -326,6 +327,10 @@ describe('massing view model', () => {
     expect(w.massing.beds).toBe(0);
     expect(w.notConverted).toBe(true);
     expect(w.massing.buildings).toHaveLength(1);
+    // a named conversion (MU88) carries its published beds as the model counts them
+    const mu = massingForSite(data, s, r, 'conversion:mu88')!;
+    expect(mu.massing.beds).toBe(modelBeds(r, 'conversion:mu88'));
+    expect(mu.massing.beds).toBeGreaterThan(0);
   });
 
   it('context: land around Ngau Tam Mei and its planned Northern Link station nearest', () => {
