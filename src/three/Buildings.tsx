@@ -10,7 +10,7 @@ import * as THREE from 'three';
 import { boxOfFace, boxesGeometry } from './boxGeometry.ts';
 import type { MassingBuilding } from '../../workers/model/massing/massing.ts';
 import { BUILT_USES, type Use } from '../../workers/model/massing/parcels.ts';
-import { COLORS, USE_COLOR } from './colors.ts';
+import { COLORS, RENDER_ORDER, USE_COLOR } from './colors.ts';
 
 /** A unit box standing on the ground (y from 0 to 1), for the highlight. */
 const BOX = new THREE.BoxGeometry(1, 1, 1).translate(0, 0.5, 0);
@@ -55,6 +55,7 @@ function BuildingMesh({ buildings, material, ghost, receive, onHover, onPick }: 
       material={material}
       castShadow={!ghost}
       receiveShadow={!ghost && receive}
+      renderOrder={ghost ? 0 : RENDER_ORDER.buildings}
       onPointerMove={(e: ThreeEvent<PointerEvent>) => { e.stopPropagation(); onHover(idOf(e)); }}
       onPointerOut={() => onHover(null)}
       onClick={(e: ThreeEvent<MouseEvent>) => { e.stopPropagation(); const id = idOf(e); if (id !== null) onPick(id); }}

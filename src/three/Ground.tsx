@@ -8,7 +8,7 @@ import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js
 import type { Poly } from '../../workers/model/massing/geometry.ts';
 import type { MassingParcel } from '../../workers/model/massing/massing.ts';
 import type { SiteContext } from '../viewmodel/massingView.ts';
-import { COLORS, USE_COLOR } from './colors.ts';
+import { COLORS, RENDER_ORDER, USE_COLOR } from './colors.ts';
 
 /** A polygon (local frame, metres) as a flat geometry lying at height y in the scene (z = −north). */
 function flatGeometry(p: Poly, y: number, color: THREE.Color): THREE.BufferGeometry | null {
@@ -50,14 +50,14 @@ export function Land({ land }: { land: Poly[] }) {
   // lookups on every one of their pixels were most of a frame's cost on software renderers
   const mat = useDisposable(() => new THREE.MeshBasicMaterial({ vertexColors: true }), []);
   if (!geom) return null;
-  return <mesh geometry={geom} material={mat} />;
+  return <mesh geometry={geom} material={mat} renderOrder={RENDER_ORDER.land} />;
 }
 
 export function Parcels({ parcels }: { parcels: MassingParcel[] }) {
   const geom = useDisposable(() => merged(parcels.flatMap((p) => p.polys.map((poly) => flatGeometry(poly, 0.2, new THREE.Color(USE_COLOR[p.use]).lerp(new THREE.Color('#ffffff'), p.use === 'road' || p.use === 'openSpace' ? 0.1 : 0.55))))), [parcels]);
   const mat = useDisposable(() => new THREE.MeshLambertMaterial({ vertexColors: true, polygonOffset: true, polygonOffsetFactor: -1, polygonOffsetUnits: -1 }), []);
   if (!geom) return null;
-  return <mesh geometry={geom} material={mat} receiveShadow />;
+  return <mesh geometry={geom} material={mat} receiveShadow renderOrder={RENDER_ORDER.parcels} />;
 }
 
 /** The site outline and the rail lines as one set of line segments. */

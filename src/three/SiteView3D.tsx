@@ -80,7 +80,7 @@ export default function SiteView3D({ siteId }: { siteId: string }) {
   const m = view?.massing ?? null;
   const shownYear = Math.min(years.max, Math.max(years.min, year ?? (m ? defaultYear(m, mapYear) : mapYear)));
   // the camera frames the site itself (the context reaches further, for zooming out)
-  const radius = m ? Math.max(60, siteRadius(m) * 1.3 + m.maxHeightM) : 500;
+  const radius = m ? Math.max(60, siteRadius(m) + m.maxHeightM) : 500;
   const context: SiteContext | null = useMemo(() => (view && m && ctxData ? siteContext(view.frame, contextRadius(m), ctxData) : null), [view, m, ctxData]);
 
   const buildings: MassingBuilding[] = useMemo(() => {

@@ -20,3 +20,9 @@ export const COLORS = {
   highlight: '#ffd400',
   ghostOpacity: 0.22,
 };
+
+/**
+ * Opaque draw order, nearest the eye first: buildings hide much of the ground, and the ground
+ * pixels they hide then fail the depth test before any shading (cheaper on software renderers).
+ */
+export const RENDER_ORDER = { buildings: -2, parcels: -1, land: 0 };

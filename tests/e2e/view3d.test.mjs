@@ -61,6 +61,32 @@ test('the bed figure in the 3D view is the inspector\'s and the model\'s', async
   assert.ok(Math.abs(hookBeds - model) < 1e-6, `massing ${hookBeds} vs model ${model}`);
 });
 
+test('the year slider ghosts the buildings of phases not open yet; hovering a building shows its figures; the image saves as PNG', async () => {
+  const slider = page.getByRole('slider', { name: 'Year shown' });
+  const phases = await page.evaluate((id) => { const s = window.__store.getState().results.sites; const k = s.ids.indexOf(id); return [s.openYear[k], s.fullYear[k]]; }, SITE);
+  await slider.fill(String(phases[0] - 1));
+  await page.waitForFunction(() => { const s = window.__view3d.state(); return s.ghosted === s.buildings; }, null, { timeout: 10_000 });
+  await slider.fill(String(phases[0]));
+  await page.waitForFunction(() => { const s = window.__view3d.state(); return s.ghosted > 0 && s.ghosted < s.buildings; }, null, { timeout: 10_000 });
+  await slider.fill(String(phases[1]));
+  await page.waitForFunction(() => window.__view3d.state().ghosted === 0, null, { timeout: 10_000 });
+  // sweep the pointer over the canvas until it is over a building
+  const box = await page.locator('[data-testid="view3d-canvas"]').boundingBox();
+  let found = false;
+  for (let i = 0; i < 49 && !found; i++) {
+    await page.mouse.move(box.x + box.width * (0.3 + 0.4 * ((i % 7) / 6)), box.y + box.height * (0.3 + 0.4 * (Math.floor(i / 7) / 6)));
+    found = await page.locator('[data-testid="view3d-building"] dl').count() > 0;
+  }
+  assert.ok(found, 'no building under the pointer anywhere in the middle of the canvas');
+  const text = await page.textContent('[data-testid="view3d-building"]');
+  assert.match(text, /Storeys/);
+  assert.match(text, /Student hostel|Academic/);
+  await page.mouse.move(box.x + 2, box.y + 2);
+  // screenshot export: a PNG download
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Save image (PNG)' }).click()]);
+  assert.match(download.suggestedFilename(), /^hostel-planner-3d-unitown-ngau-tam-mei-\d{4}\.png$/);
+});
+
 test('changing the plot ratio in the scenario panel changes the building heights and the beds', async () => {
   const h0 = Number(await page.getAttribute('[data-testid="view3d"]', 'data-max-height'));
   const beds0 = await page.textContent('[data-testid="view3d-beds"]');

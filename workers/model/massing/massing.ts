@@ -196,7 +196,8 @@ export function uniTownMassing(outline: Poly[], areaM2: number, availableYear: n
   const { gfaM2 } = uniTownCapacity(areaM2, p);
   const { uses, scaled } = uniTownUseShares(p);
   const a = polysArea(outline);
-  const scaledOutline = a > 0 && Math.abs(a - areaM2) / a > 0.005 ? outline.map((q) => scaleToArea(q, (polysArea([q]) / a) * areaM2)) : outline;
+  // the outline is illustrative: scale it to the area the model uses, so parcels add up to that area
+  const scaledOutline = a > 0 && areaM2 > 0 && a !== areaM2 ? outline.map((q) => scaleToArea(q, (polysArea([q]) / a) * areaM2)) : outline;
   return massSite({
     outline: scaledOutline, uses, hostelGfaM2: gfaM2, gfaPerBedM2: p.uniTownGfaPerBedM2, limits: uniTownLimits(p),
     phaseYears: uniTownPhaseYears(availableYear, p.uniTownDelayYears, p.uniTownBuildMonths, p.uniTownPhases, p.uniTownPhaseGapYears),
