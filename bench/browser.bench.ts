@@ -36,6 +36,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
     for (let i = 0; i < 3; i++) {
       const js: string[] = [];
       const { page, context } = await openPage(browser, server.base, '', {
+        settleMs: 2500,
         onPage: (p) => p.on('response', (r: { url(): string }) => { const u = r.url(); if (u.endsWith('.js') || u.endsWith('.mjs')) js.push(new URL(u).pathname.replace(/^\//, '')); }),
       });
       runs.push(await waitForMap(page));
@@ -43,7 +44,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
       await context.close();
     }
     // 2. control change → headline and charts updated
-    const { page, context } = await openPage(browser, server.base);
+    const { page, context } = await openPage(browser, server.base, '', { settleMs: 2500 });
     await waitForMap(page);
     await waitForResults(page);
     await page.waitForFunction(() => (window as any).__store.getState().mc.status !== 'running', null, { timeout: 60_000 }).catch(() => undefined);
