@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp, appStore } from './store/appStore.ts';
 import { useT } from './i18n/useT.ts';
 import { boot } from './boot.ts';
+import { loadBasemapData } from './map/basemapStyle.ts';
 import type { Runner } from './sim/runner.ts';
 import { RunStatus } from './ui/RunStatus.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
@@ -12,8 +13,10 @@ import { Headline } from './panels/Headline.tsx';
 import { SupplyDemandChart } from './charts/SupplyDemandChart.tsx';
 import { GapByInstitutionChart } from './charts/GapByInstitutionChart.tsx';
 
-// The map chunk (MapLibre, basemap data) starts loading at start-up, in parallel with the model data.
+// The map chunk (MapLibre) and the basemap data start loading at start-up, in parallel with the
+// model data; the basemap loader is memoised, so MapView gets the same promise.
 const mapImport = import('./map/MapView.tsx');
+void loadBasemapData();
 const MapView = lazy(() => mapImport);
 // three + @react-three/fiber stay out of the initial bundle: this chunk loads when the 3D view opens.
 const SiteView3D = lazy(() => import('./three/SiteView3D.tsx'));
@@ -40,29 +43,38 @@ export function App() {
       </header>
       {dataError ? (
         <main className="app-error" role="alert">{t('dataError')}: {dataError}</main>
-      ) : !data ? (
-        <main className="app-loading" aria-busy="true">{t('loadingData')}</main>
       ) : (
         <div className="app-body">
           <aside className="panel-left" aria-label={t('parameters')}>
-            <ScenarioManager />
-            <ScenarioPanel />
+            {data ? (
+              <>
+                <ScenarioManager />
+                <ScenarioPanel />
+              </>
+            ) : (
+              <p className="app-loading" aria-busy="true">{t('loadingData')}</p>
+            )}
           </aside>
           <main className="map-area">
+            {/* the map and its basemap start at once; its site layers fill in when the data and first run arrive */}
             <Suspense fallback={<div className="map-loading">{t('loadingData')}</div>}>
               <MapView />
             </Suspense>
-            {view3dSiteId && (
+            {data && view3dSiteId && (
               <Suspense fallback={<div className="view3d-loading" role="status">{t('loading3d')}</div>}>
                 <SiteView3D siteId={view3dSiteId} />
               </Suspense>
             )}
           </main>
           <aside className="panel-right" aria-label={t('headline')}>
-            <SiteInspector />
-            <Headline />
-            <SupplyDemandChart />
-            <GapByInstitutionChart />
+            {data && (
+              <>
+                <SiteInspector />
+                <Headline />
+                <SupplyDemandChart />
+                <GapByInstitutionChart />
+              </>
+            )}
           </aside>
         </div>
       )}

@@ -1,9 +1,10 @@
 /**
- * Start-up: load and validate the embedded data, start the workers and the runner. Kept out of
- * React so StrictMode's double effects cannot start two runners.
+ * Start-up: the simulation worker loads and validates the embedded data while the page parses the
+ * same file (and the map starts on its own); then the runner starts. Kept out of React so
+ * StrictMode's double effects cannot start two runners.
  */
 import { appStore } from './store/appStore.ts';
-import { loadModelDataInBrowser } from './data/loadData.ts';
+import { fetchModelDataJson, MODEL_DATA_LABEL, modelDataUrl, type ModelData } from './data/loadData.ts';
 import { createSimClient } from './sim/simClient.ts';
 import { startRunner, type Runner } from './sim/runner.ts';
 import type { SimClient } from './sim/simClient.ts';
@@ -20,12 +21,27 @@ export function getSimClient(): SimClient | null {
 export function boot(): Promise<Runner | null> {
   booted ??= (async () => {
     try {
-      const { data, raw } = await loadModelDataInBrowser();
-      appStore.setState({ data });
-      // saved scenarios, language and any #s= share link are restored before the first run
-      const [client] = await Promise.all([createSimClient(raw), restore()]);
+      // the database opens while the data loads; saved scenarios are checked against the data
+      let handOver: (d: ModelData | null) => void = () => undefined;
+      const restored = restore(new Promise<ModelData | null>((resolve) => { handOver = resolve; }));
+      const url = modelDataUrl();
+      let client: SimClient, raw: unknown;
+      try {
+        [client, raw] = await Promise.all([createSimClient(url, MODEL_DATA_LABEL), fetchModelDataJson(url)]);
+      } catch (e) {
+        handOver(null);
+        throw e;
+      }
+      performance.mark('hp:data-validated');
+      // the worker has validated this very file (createSimClient rejects with the field named if not)
+      const data = raw as ModelData;
+      handOver(data);
+      await restored;
+      performance.mark('hp:scenarios-restored');
       simClient = client;
+      // the first run is posted before the panels render, so the worker computes while React works
       const runner = startRunner(appStore, client);
+      appStore.setState({ data });
       (window as unknown as { __hp: unknown }).__hp = { store: appStore, client, runner };
       return runner;
     } catch (e) {

@@ -43,6 +43,23 @@ export function createSimulateApi(initialData: ModelData | null = null) {
       lastKey = '';
       return data.sites.length;
     },
+    /**
+     * Fetches the shipped model data file itself and validates it (browser). The page then uses the
+     * same file without validating it a second time on the main thread, and no 1 MB object graph
+     * is copied across the worker boundary.
+     */
+    async load(url: unknown, label: unknown = 'model data'): Promise<number> {
+      if (typeof url !== 'string' || !/^(https?|blob):/.test(url)) throw new WorkerInputError('load: url must be an absolute http(s) URL');
+      const name = typeof label === 'string' ? label.slice(0, 200) : 'model data';
+      const res = await fetch(url);
+      if (!res.ok) throw new WorkerInputError(`${name}: HTTP ${res.status}`);
+      let raw: unknown;
+      try { raw = await res.json(); } catch (e) { throw new WorkerInputError(`${name}: not JSON (${(e as Error).message})`); }
+      data = validateModelData(raw, name);
+      last = null;
+      lastKey = '';
+      return data.sites.length;
+    },
     ping(): 'pong' {
       return 'pong';
     },

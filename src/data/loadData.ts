@@ -1,13 +1,27 @@
 /**
- * Loads the embedded model data (geodata/model-data.json, shipped with the app: no network) and
- * validates it with the model's schema; a broken file fails with the file and field named.
+ * The embedded model data (geodata/model-data.json, shipped with the app: no network).
+ *
+ * It is validated once, where it enters the app: the simulation worker fetches this same hashed,
+ * immutable file and checks it against the model's schema (workers/simulate.api.ts `load`), naming
+ * the file and field when it is broken. The page parses the identical bytes only after the
+ * worker's verdict, so the 1 MB file is not validated twice, nor on the main thread that has to
+ * draw the map.
  */
 import dataUrl from '../../geodata/model-data.json?url';
-import { validateModelData, type ModelData } from '../../workers/model/data/schema.ts';
+import type { ModelData } from '../../workers/model/data/schema.ts';
 
-export async function loadModelDataInBrowser(): Promise<{ data: ModelData; raw: unknown }> {
-  const res = await fetch(dataUrl);
-  if (!res.ok) throw new Error(`geodata/model-data.json: HTTP ${res.status}`);
-  const raw: unknown = await res.json();
-  return { data: validateModelData(raw, 'geodata/model-data.json'), raw };
+export const MODEL_DATA_LABEL = 'geodata/model-data.json';
+
+/** Absolute URL of the data file (workers resolve relative URLs against their own script). */
+export function modelDataUrl(): string {
+  return new URL(dataUrl, document.baseURI).href;
 }
+
+/** The file's JSON, unvalidated: use it only once the worker has validated the same file. */
+export async function fetchModelDataJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${MODEL_DATA_LABEL}: HTTP ${res.status}`);
+  return res.json();
+}
+
+export type { ModelData };

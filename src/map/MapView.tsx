@@ -7,7 +7,8 @@
  * it), clicking a campus sets view.selectedInstitution.
  *
  * Test hooks: window.__map (the maplibregl.Map), window.__mapLoadMs (ms from navigation start to
- * the first 'idle' after 'load'), window.__drawPolygon(coords) (adds a drawn site from lon/lat
+ * the map's first full render: the first 'idle' once the basemap and the first run's sites,
+ * campuses and district gaps are on the map; the map itself starts before the data arrives), window.__drawPolygon(coords) (adds a drawn site from lon/lat
  * points through the same path as the draw tool; returns its id or null).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -21,13 +22,14 @@ import { translate, type Lang } from '../i18n/strings.ts';
 import {
   BASEMAP_MAP_OPTIONS, HK_MAX_BOUNDS, loadBasemapData, offlineBasemapStyle, type BasemapData,
 } from './basemapStyle.ts';
+import { planningBasemapStyle } from './planningBasemap.ts';
 import {
-  buildMapSites, campusFeatures, districtGapFeatures, gapScaleMax, polygonFeatures, siteFeatures, type MapSite,
+  buildMapSites, campusFeatures, districtGapStates, gapScaleMax, polygonFeatures, siteFeatures, type MapSite,
 } from '../viewmodel/mapFeatures.ts';
 import { flowFeatures, institutionFlows } from '../viewmodel/gravityFlows.ts';
 import { INTERACTIVE_LAYERS, SITE_POINT_LAYERS, SITE_POLYGON_LAYERS } from './layerStyles.ts';
 import {
-  applySelection, applyVisibility, installAppLayers, sameFeatures, setGapScale, setSourceData, type AppCollections, type SourceKey,
+  applyDistrictGaps, applySelection, applyVisibility, installAppLayers, sameFeatures, setGapScale, setSourceData, type AppCollections, type SourceKey,
 } from './siteLayers.ts';
 import { TextAttributionControl, styleAttributions } from './attributionControl.ts';
 import { isStyleUrl, loadOnlineStyle, setOfflineStyle } from './onlineStyle.ts';
@@ -42,7 +44,7 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 // start MapLibre's worker now, while the basemap chunks load, not when the map is created
 maplibregl.prewarm();
 
-// Start fetching the basemap chunks as soon as this (lazy) module loads, in parallel with React.
+// The basemap chunks were asked for by App.tsx at start-up, in parallel with this chunk.
 const basemapPromise: Promise<BasemapData> = loadBasemapData();
 
 /** All of Hong Kong, fitted to whatever size the map area has. */
@@ -62,20 +64,6 @@ function fitPadding(container: HTMLElement, legend: HTMLElement | null) {
   const { height } = container.getBoundingClientRect();
   const bottom = (legend?.offsetHeight ?? 0) + 48;
   return height - bottom - 50 > 260 ? { left: 10, top: 50, right: 10, bottom } : 8;
-}
-
-/**
- * A quieter basemap under the planning layers: the MTR lines and stations stay for orientation
- * but do not compete with the site symbols.
- */
-function muteBasemap(map: maplibregl.Map) {
-  const set = (id: string, prop: 'line-opacity' | 'circle-opacity' | 'circle-stroke-opacity', v: number) => { if (map.getLayer(id)) map.setPaintProperty(id, prop, v); };
-  set('basemap-mtr-line', 'line-opacity', 0.5);
-  set('basemap-mtr-line-casing', 'line-opacity', 0.6);
-  set('basemap-mtr-line-planned', 'line-opacity', 0.4);
-  set('basemap-mtr-station', 'circle-opacity', 0.75);
-  set('basemap-mtr-station', 'circle-stroke-opacity', 0.55);
-  set('basemap-lightrail-stop', 'circle-opacity', 0.6);
 }
 
 /** Re-labels the offline basemap for a language without reloading the style. */
@@ -117,6 +105,8 @@ export default function MapView() {
   const styleGenRef = useRef(0);
   /** What each app source holds on the map now (so unchanged data is not sent again). */
   const sent = useRef<{ map: maplibregl.Map | null; styleGen: number; fc: Partial<AppCollections> }>({ map: null, styleGen: -1, fc: {} });
+  /** True once a run's results have been handed to the map (for __mapLoadMs: a full render has them). */
+  const resultsOnMap = useRef(false);
 
   // ---- view data (pure functions in src/viewmodel) ----
   const params = scenario.params;
@@ -125,7 +115,7 @@ export default function MapView() {
   const siteFc = useMemo(() => siteFeatures(mapSites, year, params), [mapSites, year, params]);
   const polygonFc = useMemo(() => polygonFeatures(mapSites, year, params), [mapSites, year, params]);
   const campusFc = useMemo(() => (data ? campusFeatures(data, results, year) : EMPTY), [data, results, year]);
-  const districtFc = useMemo(() => (data ? districtGapFeatures(data, results, year) : EMPTY), [data, results, year]);
+  const districtStates = useMemo(() => (data ? districtGapStates(data, results, year) : []), [data, results, year]);
   const gapMax = useMemo(() => gapScaleMax(results), [results]);
   const flows = useMemo(
     () => (data && results && selectedInstitution ? institutionFlows(data, mapSites, results, params, selectedInstitution, year) : null),
@@ -134,8 +124,8 @@ export default function MapView() {
   const flowFc = useMemo(() => flowFeatures(flows), [flows]);
 
   // the latest values for the map's event handlers (registered once)
-  const live = useRef({ lang, year, siteById });
-  live.current = { lang, year, siteById };
+  const live = useRef({ lang, year, siteById, districtStates });
+  live.current = { lang, year, siteById, districtStates };
 
   // ---- create the map once ----
   useEffect(() => {
@@ -149,7 +139,7 @@ export default function MapView() {
       const lang0 = appStore.getState().view.lang;
       m = new maplibregl.Map({
         container,
-        style: offlineBasemapStyle({ lang: lang0, basemap }),
+        style: planningBasemapStyle(lang0, basemap),
         ...BASEMAP_MAP_OPTIONS,
         bounds: HK_BOUNDS,
         fitBoundsOptions: { padding: fitPadding(container, container.parentElement?.querySelector('.hp-legend') ?? null) },
@@ -158,6 +148,7 @@ export default function MapView() {
         maxZoom: 17.5,
         canvasContextAttributes: { preserveDrawingBuffer: true },
         attributionControl: false,
+        fadeDuration: 0,
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
@@ -173,18 +164,19 @@ export default function MapView() {
       labelsRef.current = new OutlineLabels(mapRef);
 
       mapRef.on('style.load', () => {
-        muteBasemap(mapRef);
-        installAppLayers(mapRef, collections.current, gapMaxRef.current);
+        installAppLayers(mapRef, collections.current, gapMaxRef.current, basemap.districts);
+        applyDistrictGaps(mapRef, live.current.districtStates);
         attribution.setOnlineAttributions(styleAttributions(mapRef));
         const gen = ++styleGenRef.current;
         sent.current = { map: mapRef, styleGen: gen, fc: { ...collections.current } };
         setStyleGen(gen);
       });
-      mapRef.once('load', () => {
-        mapRef.once('idle', () => {
-          w.__mapLoadMs = Math.round(performance.now());
-        });
-      });
+      const markFullRender = () => {
+        if (w.__mapLoadMs !== undefined || !resultsOnMap.current || !mapRef.loaded()) return;
+        w.__mapLoadMs = Math.round(performance.now());
+        mapRef.off('idle', markFullRender);
+      };
+      mapRef.on('idle', markFullRender);
 
       // ---- clicks: a site → inspector; a campus → its gravity lines ----
       const present = (ids: string[]) => ids.filter((id) => mapRef.getLayer(id) && mapRef.getLayoutProperty(id, 'visibility') !== 'none');
@@ -221,7 +213,7 @@ export default function MapView() {
         if (f) {
           const p = f.properties as Record<string, unknown>;
           if (f.layer.id === 'campuses') lines = campusTooltip(l, p, y);
-          else if (f.layer.id === 'districtGap') lines = districtTooltip(l, p, y);
+          else if (f.layer.id === 'districtGap') lines = districtTooltip(l, { nameEn: p.name_en, nameZh: p.name_zh, gap: (f.state as { gap?: number }).gap }, y);
           else lines = siteTooltip(l, byId.get(String(p.id)) as MapSite | undefined, p, y);
         }
         mapRef.getCanvas().style.cursor = f && f.layer.id !== 'districtGap' ? 'pointer' : '';
@@ -273,8 +265,10 @@ export default function MapView() {
   useEffect(() => push('sites', siteFc), [map, styleGen, siteFc]);
   useEffect(() => push('polygons', polygonFc), [map, styleGen, polygonFc]);
   useEffect(() => push('campuses', campusFc), [map, styleGen, campusFc]);
-  useEffect(() => push('districts', districtFc), [map, styleGen, districtFc]);
+  useEffect(() => { if (map) applyDistrictGaps(map, districtStates); }, [map, styleGen, districtStates]);
   useEffect(() => push('flows', flowFc), [map, styleGen, flowFc]);
+  // after the pushes above (effects run in order): the next idle is a full render
+  useEffect(() => { if (map && results) resultsOnMap.current = true; }, [map, results]);
   useEffect(() => {
     gapMaxRef.current = gapMax;
     if (map) setGapScale(map, gapMax);
@@ -305,7 +299,7 @@ export default function MapView() {
     const basemap = basemapRef.current;
     if (!map || !basemap) return;
     const url = onlineStyleUrl.trim();
-    const offline = () => offlineBasemapStyle({ lang: appStore.getState().view.lang, basemap });
+    const offline = () => planningBasemapStyle(appStore.getState().view.lang, basemap);
     if (!url || !isStyleUrl(url)) {
       if (activeStyle.current !== 'offline') {
         activeStyle.current = 'offline';

@@ -78,7 +78,14 @@ export type BasemapData = {
  * Loads the basemap GeoJSON built into geodata/basemap/. Dynamic `import()` → Vite bundles each
  * file as its own lazily loaded chunk (same origin, no fetch of anything external).
  */
-export async function loadBasemapData(): Promise<BasemapData> {
+let basemapLoad: Promise<BasemapData> | null = null;
+
+/** Memoised: the app asks for it at start-up and the map module again when it loads. */
+export function loadBasemapData(): Promise<BasemapData> {
+  return (basemapLoad ??= importBasemapData());
+}
+
+async function importBasemapData(): Promise<BasemapData> {
   const [land, districts, districtBoundaries, districtLabels, mtrLines, mtrStations, lightRailStops] =
     await Promise.all([
       import('../../geodata/basemap/land.json'),
@@ -162,6 +169,14 @@ function bilingual(lang: 'en' | 'zh-HK', scaleSecond = 0.85): ExpressionSpecific
 
 const z = (stops: [number, number][]): ExpressionSpecification =>
   ['interpolate', ['linear'], ['zoom'], ...stops.flat()] as ExpressionSpecification;
+
+/**
+ * Tiling of the detailed coast and district polygons. Their lines are at most 1.4 px wide and carry
+ * no labels, so a 32 px tile buffer (MapLibre's default is 128) is enough, and simplifying to 1 px
+ * (default 0.375) is invisible at the planning map's scale; both cut the worker's tiling and
+ * triangulation, which decide how soon the map first draws.
+ */
+const POLYGON_TILING = { buffer: 32, tolerance: 1 } as const;
 
 export function offlineBasemapStyle(opts: OfflineBasemapOptions): StyleSpecification {
   const { lang, basemap: d } = opts;
@@ -325,9 +340,10 @@ export function offlineBasemapStyle(opts: OfflineBasemapOptions): StyleSpecifica
     name: `Hostel Planner offline basemap (${lang})`,
     glyphs: opts.glyphsUrl ?? BASEMAP_GLYPHS_URL,
     sources: {
-      'basemap-land': { type: 'geojson', data: d.land },
-      'basemap-districts': { type: 'geojson', data: d.districts },
-      'basemap-district-boundaries': { type: 'geojson', data: d.districtBoundaries },
+      'basemap-land': { type: 'geojson', data: d.land, ...POLYGON_TILING },
+      // promoteId: the app's gap choropleth addresses districts by code through feature state
+      'basemap-districts': { type: 'geojson', data: d.districts, promoteId: 'code', ...POLYGON_TILING },
+      'basemap-district-boundaries': { type: 'geojson', data: d.districtBoundaries, ...POLYGON_TILING },
       'basemap-district-labels': { type: 'geojson', data: d.districtLabels },
       'basemap-mtr-lines': { type: 'geojson', data: d.mtrLines },
       'basemap-mtr-stations': { type: 'geojson', data: d.mtrStations },

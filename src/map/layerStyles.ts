@@ -10,7 +10,6 @@ import type { LayerId } from '../store/appStore.ts';
 import type { ConversionStatus } from '../viewmodel/mapFeatures.ts';
 
 export const SRC = {
-  districts: 'hp-districts',
   campuses: 'hp-campuses',
   sites: 'hp-sites',
   polygons: 'hp-site-polygons',
@@ -38,6 +37,14 @@ export const COLOURS = {
   /** diverging: surplus (green) → balanced → short (red) */
   gap: { surplus: '#1a9850', mid: '#f7f7f2', short: '#d73027' },
 } as const;
+
+/**
+ * The district polygons the choropleth colours: the offline basemap's own source (so the polygons
+ * are tiled once), added by the app under the same id when an online style is in use. Features are
+ * addressed by their HAD code (promoteId) and carry the gap as feature state.
+ */
+export const DISTRICTS_SOURCE = 'basemap-districts';
+export const DISTRICT_ID_PROPERTY = 'code';
 
 /** Legend toggle → the map layers it shows or hides. */
 export const LAYER_MAP_IDS: Record<LayerId, string[]> = {
@@ -105,7 +112,7 @@ export const GAP_STOPS: [number, string][] = [
 
 export function gapFillColour(max: number): ExpressionSpecification {
   const m = Math.max(1, max);
-  return ['interpolate', ['linear'], ['get', 'gap'], ...GAP_STOPS.flatMap(([f, c]) => [f * m, c])] as ExpressionSpecification;
+  return ['interpolate', ['linear'], ['coalesce', ['feature-state', 'gap'], 0], ...GAP_STOPS.flatMap(([f, c]) => [f * m, c])] as ExpressionSpecification;
 }
 
 /** CSS gradient of the same scale, for the legend bar. */
@@ -116,7 +123,7 @@ export function districtGapLayer(max: number): LayerSpecification {
   return {
     id: 'districtGap',
     type: 'fill',
-    source: SRC.districts,
+    source: DISTRICTS_SOURCE,
     paint: { 'fill-color': gapFillColour(max), 'fill-opacity': 0.62, 'fill-antialias': false },
   };
 }

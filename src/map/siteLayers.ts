@@ -5,8 +5,10 @@
  */
 import type { Map as MlMap, GeoJSONSource, FilterSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
+import type { DistrictGapState } from '../viewmodel/mapFeatures.ts';
+import { shareProgram, sharedPaintValue } from './sharedPrograms.ts';
 import { LAYER_IDS, type LayerId } from '../store/appStore.ts';
-import { LAYER_MAP_IDS, SRC, districtGapLayer, gapFillColour, selectionFilters, siteLayers } from './layerStyles.ts';
+import { DISTRICTS_SOURCE, DISTRICT_ID_PROPERTY, LAYER_MAP_IDS, SRC, districtGapLayer, gapFillColour, selectionFilters, siteLayers } from './layerStyles.ts';
 
 export type SourceKey = keyof typeof SRC;
 export type AppCollections = Record<SourceKey, FeatureCollection<Geometry>>;
@@ -23,13 +25,17 @@ function choroplethBeforeId(map: MlMap): string | undefined {
   return layers.find((l) => l.type === 'symbol')?.id;
 }
 
-/** Adds the sources and layers when missing (after every style load); safe to call twice. */
-export function installAppLayers(map: MlMap, data: Partial<AppCollections>, gapMax: number): void {
+/**
+ * Adds the sources and layers when missing (after every style load); safe to call twice.
+ * `districts` (the basemap's district polygons) is added only when the style lacks them (online).
+ */
+export function installAppLayers(map: MlMap, data: Partial<AppCollections>, gapMax: number, districts: FeatureCollection<Geometry>): void {
   for (const k of Object.keys(SRC) as SourceKey[]) {
     if (!map.getSource(SRC[k])) map.addSource(SRC[k], { type: 'geojson', data: data[k] ?? EMPTY });
   }
-  if (!map.getLayer('districtGap')) map.addLayer(districtGapLayer(gapMax), choroplethBeforeId(map));
-  for (const layer of siteLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer);
+  if (!map.getSource(DISTRICTS_SOURCE)) map.addSource(DISTRICTS_SOURCE, { type: 'geojson', data: districts, promoteId: DISTRICT_ID_PROPERTY });
+  if (!map.getLayer('districtGap')) map.addLayer(shareProgram(districtGapLayer(gapMax)), choroplethBeforeId(map));
+  for (const layer of siteLayers()) if (!map.getLayer(layer.id)) map.addLayer(shareProgram(layer));
 }
 
 export function setSourceData(map: MlMap, key: SourceKey, fc: FeatureCollection<Geometry>): void {
@@ -72,10 +78,17 @@ export function applySelection(map: MlMap, siteId: string | null, institution: s
   map.setFilter('selected-polygon', f.site);
   map.setFilter('owned-highlight', ['all', f.owned, ['!=', ['get', 'owner'], '']] as FilterSpecification);
   map.setFilter('owned-polygon-highlight', ['all', f.owned, ['!=', ['get', 'owner'], '']] as FilterSpecification);
-  map.setPaintProperty('campuses', 'circle-stroke-color', f.campusStroke);
-  map.setPaintProperty('campuses', 'circle-stroke-width', f.campusStrokeWidth);
+  // in the shared-program form, or the change would compile a program of its own
+  map.setPaintProperty('campuses', 'circle-stroke-color', sharedPaintValue(f.campusStroke));
+  map.setPaintProperty('campuses', 'circle-stroke-width', sharedPaintValue(f.campusStrokeWidth));
+}
+
+/** Colours the choropleth: one feature-state update per district, no geometry sent. */
+export function applyDistrictGaps(map: MlMap, states: DistrictGapState[]): void {
+  if (!map.getSource(DISTRICTS_SOURCE)) return;
+  for (const s of states) map.setFeatureState({ source: DISTRICTS_SOURCE, id: s.code }, { gap: s.gap, demand: s.demand, supply: s.supply });
 }
 
 export function setGapScale(map: MlMap, max: number): void {
-  if (map.getLayer('districtGap')) map.setPaintProperty('districtGap', 'fill-color', gapFillColour(max));
+  if (map.getLayer('districtGap')) map.setPaintProperty('districtGap', 'fill-color', sharedPaintValue(gapFillColour(max)));
 }

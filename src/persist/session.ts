@@ -274,8 +274,9 @@ export function createSession(deps: SessionDeps) {
   /**
    * Brings back the language, the named scenarios and the last open one, then opens a `#s=` link if
    * the URL has one. Idempotent: later calls return the first call's promise. Never rejects.
+   * `modelData` hands over the data before it is in the store (start-up); by default the store's.
    */
-  function restore(): Promise<void> {
+  function restore(modelData?: Promise<ModelData | null>): Promise<void> {
     restoring ??= (async () => {
       const initial = store.getState().scenario;
       try {
@@ -283,7 +284,7 @@ export function createSession(deps: SessionDeps) {
       } catch {
         db = null;
       }
-      data = await dataReady(store);
+      data = await (modelData ?? dataReady(store));
       let library: Library | null = null;
       if (db) {
         try {
@@ -471,12 +472,12 @@ export function getSession(): Session {
 }
 
 /**
- * Start-up hook: restores the language and the named scenarios and opens a share link. Call it in
- * boot() once the data is in the store and before the runner starts; calling it again is harmless.
- * Never rejects.
+ * Start-up hook: restores the language and the named scenarios and opens a share link. boot()
+ * calls it before the runner starts, handing over the model data as soon as the worker has
+ * validated it; calling it again is harmless. Never rejects.
  */
-export function restore(): Promise<void> {
-  return getSession().restore();
+export function restore(modelData?: Promise<ModelData | null>): Promise<void> {
+  return getSession().restore(modelData);
 }
 
 /** React access to the session state. */

@@ -19,16 +19,20 @@ export interface SimClient {
   dispose(): void;
 }
 
-export async function createSimClient(rawData: unknown): Promise<SimClient> {
+/**
+ * Starts the deterministic worker, which fetches and validates the model data file at `dataUrl`
+ * (rejecting with the file and field named when it is broken).
+ */
+export async function createSimClient(dataUrl: string, label: string): Promise<SimClient> {
   const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   const deterministic = new SimulationPool(browserWorker, 1);
-  await deterministic.init(rawData);
+  await deterministic.load(dataUrl, label);
   // Starting and validating data in more workers at load would compete with the map's first render
   // on two cores; the Monte Carlo pool is made when the first Monte Carlo run is asked for.
   let pool: Promise<SimulationPool> | null = null;
   const mcPool = () => (pool ??= (async () => {
     const p = new SimulationPool(browserWorker, cores);
-    await p.init(rawData);
+    await p.load(dataUrl, label);
     return p;
   })());
   return {

@@ -314,37 +314,31 @@ export function campusFeatures(data: ModelData, results: Results | null, year: n
   return { type: 'FeatureCollection', features };
 }
 
-export interface DistrictGapProps {
+/** One district's figures for the choropleth, keyed by the HAD district code (A–T). */
+export interface DistrictGapState {
   code: string;
-  nameEn: string;
-  nameZh: string;
   /** market-lens gap in the year: positive = beds short, negative = surplus */
   gap: number;
   demand: number;
   supply: number;
 }
 
-/** The 18 districts with the market gap of the year (districts without results get 0). */
-export function districtGapFeatures(data: ModelData, results: Results | null, year: number): FeatureCollection<MultiPolygon, DistrictGapProps> {
+/**
+ * The 18 districts' market gap of the year (districts without results get 0). The map joins these
+ * to the basemap's district polygons as feature state, so a new result or year re-colours the
+ * choropleth without re-sending (and MapLibre re-tiling) any geometry.
+ */
+export function districtGapStates(data: ModelData, results: Results | null, year: number): DistrictGapState[] {
   const yi = results ? yearIndex(results, year) : 0;
-  return {
-    type: 'FeatureCollection',
-    features: data.districts.map((d) => {
-      const r = results?.districts[d.code];
-      return {
-        type: 'Feature',
-        geometry: d.geometry as MultiPolygon,
-        properties: {
-          code: d.code,
-          nameEn: d.nameEn,
-          nameZh: d.nameZh,
-          gap: r ? r.gap.market[yi] : 0,
-          demand: r ? r.demand.market[yi] : 0,
-          supply: r ? r.supply.total[yi] : 0,
-        },
-      };
-    }),
-  };
+  return data.districts.map((d) => {
+    const r = results?.districts[d.code];
+    return {
+      code: d.code,
+      gap: r ? r.gap.market[yi] : 0,
+      demand: r ? r.demand.market[yi] : 0,
+      supply: r ? r.supply.total[yi] : 0,
+    };
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { simulate } from '../../workers/model/simulate.ts';
 import { landSaleBeds } from '../../workers/model/supply/landSaleBeds.ts';
 import { addDrawnSite } from '../../src/store/updaters.ts';
 import {
-  bedsInYear, buildMapSites, campusFeatures, conversionStatus, districtGapFeatures, drawnSiteEstimate, drawnSiteFromRing,
+  bedsInYear, buildMapSites, campusFeatures, conversionStatus, districtGapStates, drawnSiteEstimate, drawnSiteFromRing,
   gapScaleMax, niceCeil, normaliseRing, polygonFeatures, ringCentroid, siteFeatures, sitePhase, yearIndex,
 } from '../../src/viewmodel/mapFeatures.ts';
 import { data, drawnSite, rectangle, scenarioWith } from './_helpers.ts';
@@ -138,10 +138,14 @@ describe('features for a year', () => {
     expect(other.reduce((a, f) => a + f.properties.size, 0)).toBeCloseTo(other[0].properties.nonLocal, 6);
   });
   it('colours the 18 districts by the market gap of the year', () => {
-    const fc = districtGapFeatures(data, results, 2030);
-    expect(fc.features).toHaveLength(18);
+    const states = districtGapStates(data, results, 2030);
+    expect(states).toHaveLength(18);
     const yi = yearIndex(results, 2030);
-    for (const f of fc.features) expect(f.properties.gap).toBe(results.districts[f.properties.code].gap.market[yi]);
+    for (const s of states) {
+      expect(s.gap).toBe(results.districts[s.code].gap.market[yi]);
+      expect(s.gap).toBeCloseTo(s.demand - s.supply, 6);
+    }
+    expect(new Set(states.map((s) => s.code))).toEqual(new Set(data.districts.map((d) => d.code)));
     const max = gapScaleMax(results);
     for (const d of Object.values(results.districts)) for (const g of d.gap.market) expect(Math.abs(g)).toBeLessThanOrEqual(max);
   });
@@ -197,9 +201,6 @@ describe('map helpers', async () => {
     expect(sameFeatures(undefined, a)).toBe(false);
     const b = siteFeatures(sites, 2026, p);
     expect(sameFeatures(a, b)).toBe(false);
-    const d1 = districtGapFeatures(data, results, 2030);
-    expect(sameFeatures(d1, districtGapFeatures(data, results, 2030))).toBe(true);
-    expect(sameFeatures(d1, districtGapFeatures(data, results, 2031))).toBe(false);
   });
   it('accepts only http(s) style URLs', () => {
     expect(isStyleUrl('https://tiles.example.org/style.json')).toBe(true);

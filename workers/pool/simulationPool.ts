@@ -41,6 +41,11 @@ export class SimulationPool {
     await Promise.all(this.workers.map((w) => w.api.init(data)));
   }
 
+  /** Every worker fetches and validates the model data file at `url` itself (browser). */
+  async load(url: string, label: string): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.api.load(url, label)));
+  }
+
   /** The deterministic run on the first worker. */
   deterministic(scenario: Scenario, sites = true): Promise<Results> {
     return this.workers[0].api.deterministic(scenario, sites) as Promise<Results>;
