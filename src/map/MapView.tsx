@@ -11,7 +11,7 @@
  * campuses and district gaps are on the map; the map itself starts before the data arrives), window.__drawPolygon(coords) (adds a drawn site from lon/lat
  * points through the same path as the draw tool; returns its id or null).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -79,7 +79,10 @@ export default function MapView() {
   const t = useT();
   const data = useApp((s) => s.data);
   const scenario = useApp((s) => s.scenario);
-  const results = useApp((s) => s.results);
+  // A new run re-colours the map in a deferred render: the headline and charts (the numbers a
+  // planner is watching after moving a control) paint first, and the map, whose redraw under
+  // software WebGL blocks the page for ~70-100 ms, follows in the next frames.
+  const results = useDeferredValue(useApp((s) => s.results));
   const year = useApp((s) => s.view.year);
   const layers = useApp((s) => s.view.layers);
   const selectedSiteId = useApp((s) => s.view.selectedSiteId);
