@@ -5,7 +5,7 @@
  * render is already the final one.
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { offlineBasemapStyle, type BasemapData } from './basemapStyle.ts';
+import { BASEMAP_COLOURS, offlineBasemapStyle, type BasemapData } from './basemapStyle.ts';
 import { shareProgram } from './sharedPrograms.ts';
 import type { Lang } from '../i18n/strings.ts';
 
@@ -23,7 +23,35 @@ function mute(layer: LayerSpecification): LayerSpecification {
   return over ? ({ ...layer, paint: { ...(layer as { paint?: object }).paint, ...over } } as LayerSpecification) : layer;
 }
 
+/** `a` over `b` at opacity `alpha`, as an integer 'rgb(r, g, b)' (both '#rrggbb'). */
+export function blendOver(a: string, b: string, alpha: number): string {
+  const ch = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const c = [0, 1, 2].map((i) => Math.round(alpha * ch(a, i) + (1 - alpha) * ch(b, i)));
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
+
+/** The district tints' opacity by zoom in the offline basemap (basemap-district-fill). */
+export const DISTRICT_TINT_OPACITY: [number, number][] = [[8, 0.9], [12, 0.7], [14, 0.45]];
+
+/**
+ * The district polygons are clipped to the coast (same 1,098.4 km² as the land polygon), so the
+ * land fill only ever shows through the semi-transparent district tints. Drawing the tints opaque
+ * in the colour they make over the land gives the same picture without triangulating and filling
+ * the 6,800-vertex land polygon; the land source still draws the coastline.
+ */
+function flattenLandIntoDistricts(layers: LayerSpecification[]): LayerSpecification[] {
+  const c = BASEMAP_COLOURS;
+  const tints = (alpha: number) => ['match', ['get', 'tint'], ...[0, 1, 2, 3].flatMap((i) => [i, blendOver(c.districtTints[i], c.land, alpha)]), blendOver(c.districtTints[4], c.land, alpha)];
+  return layers.filter((l) => l.id !== 'basemap-land').map((l) => (l.id !== 'basemap-district-fill' ? l : {
+    ...l,
+    paint: {
+      'fill-color': ['interpolate', ['linear'], ['zoom'], ...DISTRICT_TINT_OPACITY.flatMap(([z, a]) => [z, tints(a)])],
+      'fill-opacity': 1,
+    },
+  } as LayerSpecification));
+}
+
 export function planningBasemapStyle(lang: Lang, basemap: BasemapData): StyleSpecification {
   const style = offlineBasemapStyle({ lang, basemap });
-  return { ...style, layers: style.layers.map((l) => shareProgram(mute(l))) };
+  return { ...style, layers: flattenLandIntoDistricts(style.layers).map((l) => shareProgram(mute(l))) };
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/sharedPrograms.ts';
-import { MUTED_BASEMAP_PAINT, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
-import { loadBasemapData } from '../../src/map/basemapStyle.ts';
+import { DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
+import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
 import { districtGapLayer, siteLayers } from '../../src/map/layerStyles.ts';
 
 type Kind = 'constant' | 'source' | 'camera' | 'composite';
@@ -65,5 +65,25 @@ describe('one shader program per layer type', () => {
     expect(validateStyleMin(style as never)).toEqual([]);
     const line = planning.layers.find((l) => l.id === 'basemap-mtr-line') as { paint: Record<string, unknown> };
     expect(kindOf('line', 'line-opacity', line.paint['line-opacity']).evaluate(10)).toBe(MUTED_BASEMAP_PAINT['basemap-mtr-line']['line-opacity']);
+  });
+});
+
+describe('planning basemap: land drawn through the district tints', () => {
+  it('blends a tint over the land colour: #ece7da at 0.9 over #f4f2ec is rgb(237, 232, 220)', () => {
+    // 0.9·236 + 0.1·244 = 236.8, 0.9·231 + 0.1·242 = 232.1, 0.9·218 + 0.1·236 = 219.8
+    expect(blendOver('#ece7da', '#f4f2ec', 0.9)).toBe('rgb(237, 232, 220)');
+    expect(blendOver(BASEMAP_COLOURS.districtTints[0], BASEMAP_COLOURS.land, 1)).toBe('rgb(236, 231, 218)');
+  });
+  it('uses the offline basemap\'s own tint opacities, drops the land fill and keeps the coastline', () => {
+    const original = offlineBasemapStyle({ lang: 'en', basemap }).layers.find((l) => l.id === 'basemap-district-fill') as { paint: Record<string, unknown> };
+    const opacity = kindOf('fill', 'fill-opacity', original.paint['fill-opacity']);
+    for (const [z, a] of DISTRICT_TINT_OPACITY) expect(opacity.evaluate(z)).toBeCloseTo(a, 10);
+    expect(planning.layers.some((l) => l.id === 'basemap-land')).toBe(false);
+    expect(planning.layers.find((l) => l.id === 'basemap-coastline')).toMatchObject({ type: 'line', source: 'basemap-land' });
+    const fill = planning.layers.find((l) => l.id === 'basemap-district-fill') as { paint: Record<string, unknown> };
+    const colour = kindOf('fill', 'fill-color', fill.paint['fill-color']).evaluate(12, { tint: 0 }) as { r: number; g: number; b: number };
+    // tint 0 at zoom 12 (opacity 0.7): 0.7·236 + 0.3·244 = 238.4 → 238
+    expect(Math.round(colour.r * 255)).toBe(238);
+    expect(kindOf('fill', 'fill-opacity', fill.paint['fill-opacity']).evaluate(12)).toBe(1);
   });
 });
