@@ -9,6 +9,10 @@
  *   no Monte Carlo `uncertainty`, `siteEdits` / `institutionEdits`, drawn sites as a bare `ring`
  *   with no `included` flag, no `description`.
  * - 1: the current schema (workers/model/scenario/schema.ts).
+ *
+ * Parameters added to the registry within a version (the University Town massing parameters, for
+ * one) are additive: a document of the current version that lacks one gets the registry default,
+ * and the import says which (`filledDefaults`), so scenarios saved by an older build still open.
  */
 import { PARAM_BY_KEY, defaultParams, defaultUncertainty, type Distribution, type ParamKey } from '../../workers/model/params/registry.ts';
 import { SCENARIO_SCHEMA_ID, SCENARIO_VERSION } from '../../workers/model/scenario/schema.ts';
@@ -118,7 +122,7 @@ export function validateMigrations(list: readonly Migration[], currentVersion: n
 validateMigrations(MIGRATIONS);
 
 export type MigrateResult =
-  | { ok: true; doc: Doc; from: number }
+  | { ok: true; doc: Doc; from: number; /** parameters the document lacked, now at their defaults */ filledDefaults: ParamKey[] }
   | { ok: false; reason: 'WrongSchema' | 'TooNew' | 'MigrationError'; field: string; message: string };
 
 /**
@@ -148,5 +152,17 @@ export function migrateScenario(raw: unknown, list: readonly Migration[] = MIGRA
       return { ok: false, reason: 'MigrationError', field, message: `cannot be upgraded from version ${n} (${list[n].id}): ${(e as Error).message}` };
     }
   }
-  return { ok: true, doc, from: v };
+  const filled = withParamDefaults(doc);
+  return { ok: true, doc: filled.doc, from: v, filledDefaults: filled.keys };
+}
+
+/** Adds registry defaults for parameters missing from `doc.params` (left alone when not an object). */
+function withParamDefaults(doc: Doc): { doc: Doc; keys: ParamKey[] } {
+  if (!isObject(doc.params)) return { doc, keys: [] };
+  const defaults = defaultParams();
+  const keys = (Object.keys(defaults) as ParamKey[]).filter((k) => !(k in (doc.params as Doc)));
+  if (keys.length === 0) return { doc, keys };
+  const params: Doc = { ...doc.params };
+  for (const k of keys) params[k] = defaults[k];
+  return { doc: { ...doc, params }, keys };
 }

@@ -11,7 +11,7 @@ import { migrateScenario } from './migrations.ts';
 export type ImportFailureReason = 'NotJson' | 'TooLarge' | 'WrongSchema' | 'TooNew' | 'Invalid' | 'MigrationError';
 
 export type ImportResult =
-  | { ok: true; scenario: Scenario; /** version the document was written in (< current when migrated) */ migratedFrom: number }
+  | { ok: true; scenario: Scenario; /** version the document was written in (< current when migrated) */ migratedFrom: number; /** parameters the file lacked (added since), now at their defaults */ filledDefaults: string[] }
   | { ok: false; reason: ImportFailureReason; field?: string; message: string };
 
 /** Largest scenario file accepted, bytes (the schema's limit: 5 MB). */
@@ -101,7 +101,7 @@ export function importScenarioObject(raw: unknown, data?: ModelData): ImportResu
   if (t) return failure('Invalid', t.field, t.detail);
   const v = validateScenario(m.doc, data);
   if (!v.ok) return { ok: false, reason: 'Invalid', field: v.field, message: v.message };
-  return { ok: true, scenario: v.scenario, migratedFrom: m.from };
+  return { ok: true, scenario: v.scenario, migratedFrom: m.from, filledDefaults: m.from < SCENARIO_VERSION ? [] : m.filledDefaults };
 }
 
 /**

@@ -16,7 +16,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { appStore, type AppStore } from '../store/appStore.ts';
 import type { Scenario } from '../../workers/model/scenario/schema.ts';
-import { validateScenario } from '../../workers/model/scenario/validate.ts';
 import type { ModelData } from '../../workers/model/data/schema.ts';
 import type { Lang, StringKey } from '../i18n/strings.ts';
 import {
@@ -24,8 +23,9 @@ import {
   undoDelete, uniqueName, updateEntry, type DeleteToken, type Library, type LibraryEntry, type NameError,
 } from '../store/scenarioLibrary.ts';
 import { changeKey, createHistory, record, redo as redoStep, undo as undoStep, type History } from '../store/history.ts';
-import { importScenarioFile, type ImportFailureReason, type ImportResult } from '../io/scenarioFile.ts';
+import { importScenarioFile, importScenarioObject, type ImportFailureReason, type ImportResult } from '../io/scenarioFile.ts';
 import { scenarioFromHash } from '../io/shareUrl.ts';
+import { PARAM_BY_KEY, type ParamKey } from '../../workers/model/params/registry.ts';
 import { deleteScenario, getSetting, listScenarios, openPlannerDb, saveScenario, setSetting, type BrokenRecord, type PlannerDatabase } from './db.ts';
 
 /** Debounce between a change and its save, ms. */
@@ -295,7 +295,8 @@ export function createSession(deps: SessionDeps) {
           const entries = scenarios.map((r): LibraryEntry => ({ id: r.id, scenario: r.scenario, createdAt: r.createdAt, updatedAt: r.updatedAt, unsaved: false }));
           // edits whose IndexedDB write did not finish before the tab closed
           for (const b of backup?.readAll() ?? []) {
-            const v = validateScenario(b.scenario, data ?? undefined);
+            // the same path as stored records: migrated, missing parameters at their defaults
+            const v = importScenarioObject(b.scenario, data ?? undefined);
             if (!v.ok) continue;
             const i = entries.findIndex((e) => e.id === b.id);
             if (i >= 0 && entries[i].updatedAt < b.updatedAt) entries[i] = { ...entries[i], scenario: v.scenario, updatedAt: b.updatedAt };
@@ -434,9 +435,13 @@ export function createSession(deps: SessionDeps) {
     setLibrary(library);
     scheduleSave(library.currentId);
     const name = currentEntry(library).scenario.name;
+    const lang = store.getState().view.lang;
+    const filled = r.filledDefaults.map((k) => PARAM_BY_KEY[k as ParamKey]?.label[lang] ?? k);
     notify(r.migratedFrom < r.scenario.schemaVersion
       ? { kind: 'info', key: 'smImportedMigrated', vars: { name, v: r.migratedFrom } }
-      : { kind: 'info', key: 'smImported', vars: { name } });
+      : filled.length
+        ? { kind: 'info', key: 'smImportedDefaults', vars: { name, n: filled.length, params: filled.join(', ') } }
+        : { kind: 'info', key: 'smImported', vars: { name } });
     return r;
   }
 

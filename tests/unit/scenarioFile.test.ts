@@ -170,3 +170,30 @@ describe('migration', () => {
     }
   });
 });
+
+describe('parameters added since a file was saved', () => {
+  const massing = ['uniTownSiteCoveragePct', 'uniTownFloorToFloorM', 'uniTownHeightLimitM'] as const;
+  it('opens a current-version file without them, at their defaults, and says which', () => {
+    const s = setParam(defaultScenario(), 'bedsPerRoom', 1.5);
+    const doc = JSON.parse(exportScenarioText(s));
+    for (const k of massing) delete doc.params[k];
+    const r = importScenarioText(JSON.stringify(doc), data);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.filledDefaults).toEqual([...massing]);
+    for (const k of massing) expect(r.scenario.params[k]).toBe(defaultParams()[k]);
+    expect(r.scenario.params.bedsPerRoom).toBe(1.5); // what the file had is kept
+  });
+  it('still refuses a parameter that is there but wrong, naming it', () => {
+    const doc = JSON.parse(exportScenarioText(defaultScenario()));
+    delete doc.params.uniTownPhases;
+    doc.params.uniTownHeightLimitM = 'tall';
+    const r = importScenarioText(JSON.stringify(doc), data);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.field).toBe('params.uniTownHeightLimitM');
+  });
+  it('reports nothing filled for a complete file', () => {
+    const r = importScenarioText(exportScenarioText(defaultScenario()), data);
+    expect(r.ok && r.filledDefaults).toEqual([]);
+  });
+});
