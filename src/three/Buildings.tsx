@@ -8,7 +8,7 @@ import { useEffect, useMemo } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import * as THREE from 'three';
 import { bakeBoxColors, boxOfFace, boxesGeometry } from './boxGeometry.ts';
-import { sceneLighting, type SceneLighting } from './lighting.ts';
+import { bakedMaterial, sceneLighting, type SceneLighting } from './lighting.ts';
 import type { Sun } from './sun.ts';
 import type { MassingBuilding } from '../../workers/model/massing/massing.ts';
 import { BUILT_USES, type Use } from '../../workers/model/massing/parcels.ts';
@@ -49,9 +49,13 @@ const useColor = (b: MassingBuilding) => USE_LINEAR.get(b.use) ?? USE_LINEAR.get
 /** One kind of building as one merged mesh; pointer events map the hit triangle back to its building. */
 function BuildingMesh({ buildings, material, lighting, cast, receive, renderOrder, onHover, onPick }: MeshProps) {
   const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
   const geom = useMemo(() => (buildings.length ? boxesGeometry(buildings) : null), [buildings]);
   // (re)bake before the frame that shows it: a new sun rewrites the colours, not the geometry
-  useMemo(() => { if (geom && lighting) bakeBoxColors(geom, buildings, useColor, lighting); }, [geom, buildings, lighting]);
+  const toneMapping = gl.toneMapping, exposure = gl.toneMappingExposure;
+  useMemo(() => {
+    if (geom && lighting) bakeBoxColors(geom, buildings, useColor, lighting, { toneMapping, exposure });
+  }, [geom, buildings, lighting, toneMapping, exposure]);
   useEffect(() => { invalidate(); }, [geom, lighting, invalidate]);
   useEffect(() => () => geom?.dispose(), [geom]);
   if (!geom) return null;
@@ -80,7 +84,8 @@ export const MAX_SHADOW_RECEIVING_BUILDINGS = 500;
  * Lambert-lit mesh per use. Above MAX_SHADOW_RECEIVING_BUILDINGS they do not (a shadow lookup on
  * every building pixel was about a third of a frame at 2,000 buildings on a software renderer),
  * so their lighting is the same on every pixel of a face and is baked into vertex colours of one
- * unlit mesh (lighting.ts): the same look at a fraction of the per-pixel cost. Ghosts never
+ * unlit mesh, tone mapping and sRGB output included (lighting.ts): the same look at a fraction
+ * of the per-pixel cost. Ghosts never
  * receive shadows and are always baked.
  */
 export function Buildings(props: { buildings: MassingBuilding[]; isOpen: (b: MassingBuilding) => boolean; sun: Sun; onHover: (id: number | null) => void; onPick: (id: number) => void }) {
@@ -90,8 +95,8 @@ export function Buildings(props: { buildings: MassingBuilding[]; isOpen: (b: Mas
   const materials = useMemo(() => {
     const byUse = new Map<Use, THREE.Material>();
     for (const u of BUILT_USES) byUse.set(u, new THREE.MeshLambertMaterial({ color: USE_COLOR[u] }));
-    const solid = new THREE.MeshBasicMaterial({ vertexColors: true });
-    const ghost = new THREE.MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: COLORS.ghostOpacity, depthWrite: false });
+    const solid = bakedMaterial();
+    const ghost = bakedMaterial({ transparent: true, opacity: COLORS.ghostOpacity });
     return { byUse, solid, ghost };
   }, []);
   useEffect(() => () => { materials.byUse.forEach((m) => m.dispose()); materials.solid.dispose(); materials.ghost.dispose(); }, [materials]);

@@ -6,7 +6,7 @@
  */
 import * as THREE from 'three';
 import type { MassingBuilding } from '../../workers/model/massing/massing.ts';
-import { litColor, type SceneLighting } from './lighting.ts';
+import { displayColor, litColor, type Display, type SceneLighting } from './lighting.ts';
 
 // unit box on the ground: x, z ∈ [−0.5, 0.5], y ∈ [0, 1]; five faces (+x, −x, top, +z, −z), 4 corners each
 const FACES: { n: [number, number, number]; v: [number, number, number][] }[] = [
@@ -70,10 +70,11 @@ export const boxOfFace = (faceIndex: number | null | undefined): number | null =
 
 /**
  * Bakes the lighting into the vertex colours of a boxesGeometry (one colour per face, lighting.ts):
- * `base` gives each building's linear colour. Rewrites (or adds) the colour attribute in place, so
+ * `base` gives each building's linear colour; with `display`, the colours are screen colours
+ * (tone-mapped, sRGB: for bakedMaterial). Rewrites (or adds) the colour attribute in place, so
  * a new sun costs one pass over the vertices, not a new geometry.
  */
-export function bakeBoxColors(g: THREE.BufferGeometry, buildings: MassingBuilding[], base: (b: MassingBuilding) => THREE.Color, L: SceneLighting): void {
+export function bakeBoxColors(g: THREE.BufferGeometry, buildings: MassingBuilding[], base: (b: MassingBuilding) => THREE.Color, L: SceneLighting, display?: Display): void {
   const nor = g.getAttribute('normal') as THREE.BufferAttribute;
   let attr = g.getAttribute('color') as THREE.BufferAttribute | undefined;
   if (!attr || attr.count !== nor.count) {
@@ -87,6 +88,7 @@ export function bakeBoxColors(g: THREE.BufferGeometry, buildings: MassingBuildin
     for (let f = 0; f < 5; f++) {
       const v0 = (i * VERTS_PER_BOX + f * 4) * 3;
       litColor(c, n[v0], n[v0 + 1], n[v0 + 2], L, out);
+      if (display) displayColor(out, display, out);
       for (let k = 0; k < 4; k++) { const p = v0 + k * 3; col[p] = out.r; col[p + 1] = out.g; col[p + 2] = out.b; }
     }
   }

@@ -44,3 +44,46 @@ export function litColor(base: THREE.Color, nx: number, ny: number, nz: number, 
   irr.r += direct; irr.g += direct; irr.b += direct;
   return out.setRGB((base.r * irr.r) / Math.PI, (base.g * irr.g) / Math.PI, (base.b * irr.b) / Math.PI);
 }
+
+/** How the renderer turns linear colours into screen colours (renderer.toneMapping and its exposure). */
+export interface Display { toneMapping: THREE.ToneMapping; exposure: number }
+
+const ACES_IN = [[0.59719, 0.35458, 0.04823], [0.076, 0.90834, 0.01566], [0.0284, 0.13383, 0.83777]];
+const ACES_OUT = [[1.60475, -0.53108, -0.07367], [-0.10208, 1.10813, -0.00605], [-0.00327, -0.07276, 1.07602]];
+const rrt = (v: number) => (v * (v + 0.0245786) - 0.000090537) / (v * (0.983729 * v + 0.432951) + 0.238081);
+const toSrgb = (c: number) => (c <= 0.0031308 ? c * 12.92 : 1.055 * Math.pow(c, 0.41666) - 0.055);
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+/**
+ * A linear colour as the renderer would put it on screen: three's ACES filmic tone mapping (or
+ * none) and sRGB output, as in tonemapping_pars_fragment and colorspace_fragment. Baking this too
+ * lets the baked meshes' shader (bakedMaterial) skip both per pixel.
+ */
+export function displayColor(c: THREE.Color, d: Display, out: THREE.Color): THREE.Color {
+  let r = c.r, g = c.g, b = c.b;
+  if (d.toneMapping === THREE.ACESFilmicToneMapping) {
+    const k = d.exposure / 0.6;
+    r *= k; g *= k; b *= k;
+    const [i0, i1, i2] = ACES_IN.map((m) => rrt(m[0] * r + m[1] * g + m[2] * b));
+    [r, g, b] = ACES_OUT.map((m) => m[0] * i0 + m[1] * i1 + m[2] * i2);
+  } else if (d.toneMapping !== THREE.NoToneMapping) {
+    throw new Error(`baked lighting supports ACES filmic or no tone mapping, not ${d.toneMapping}`);
+  }
+  return out.setRGB(toSrgb(clamp01(r)), toSrgb(clamp01(g)), toSrgb(clamp01(b)), THREE.LinearSRGBColorSpace);
+}
+
+/**
+ * The material of meshes whose vertex colours are already screen colours (displayColor): no
+ * lighting, tone mapping or colour conversion per pixel, the cheapest shading a software renderer
+ * can do.
+ */
+export function bakedMaterial(opts: { transparent?: boolean; opacity?: number } = {}): THREE.ShaderMaterial {
+  return new THREE.ShaderMaterial({
+    vertexColors: true,
+    transparent: opts.transparent ?? false,
+    depthWrite: !opts.transparent,
+    uniforms: { opacity: { value: opts.opacity ?? 1 } },
+    vertexShader: 'varying vec3 vColor;\nvoid main() { vColor = color; gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0); }',
+    fragmentShader: 'uniform float opacity;\nvarying vec3 vColor;\nvoid main() { gl_FragColor = vec4(vColor, opacity); }',
+  });
+}
