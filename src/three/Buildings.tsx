@@ -7,7 +7,9 @@
 import { useEffect, useMemo } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import * as THREE from 'three';
-import { boxOfFace, boxesGeometry } from './boxGeometry.ts';
+import { bakeBoxColors, boxOfFace, boxesGeometry } from './boxGeometry.ts';
+import { bakedMaterial, sceneLighting, type SceneLighting } from './lighting.ts';
+import type { Sun } from './sun.ts';
 import type { MassingBuilding } from '../../workers/model/massing/massing.ts';
 import { BUILT_USES, type Use } from '../../workers/model/massing/parcels.ts';
 import { COLORS, RENDER_ORDER, USE_COLOR } from './colors.ts';
@@ -32,30 +34,39 @@ export function buildingMatrix(b: MassingBuilding, out = m4): THREE.Matrix4 {
 interface MeshProps {
   buildings: MassingBuilding[];
   material: THREE.Material;
-  ghost: boolean;
+  /** Bake this lighting into vertex colours (for an unlit vertex-coloured material); null: lit by the material. */
+  lighting: SceneLighting | null;
+  cast: boolean;
   receive: boolean;
+  renderOrder: number;
   onHover: (id: number | null) => void;
   onPick: (id: number) => void;
 }
 
+const USE_LINEAR = new Map<Use, THREE.Color>(BUILT_USES.map((u) => [u, new THREE.Color(USE_COLOR[u])]));
+const useColor = (b: MassingBuilding) => USE_LINEAR.get(b.use) ?? USE_LINEAR.get('other')!;
+
 /** One kind of building as one merged mesh; pointer events map the hit triangle back to its building. */
-function BuildingMesh({ buildings, material, ghost, receive, onHover, onPick }: MeshProps) {
+function BuildingMesh({ buildings, material, lighting, cast, receive, renderOrder, onHover, onPick }: MeshProps) {
   const invalidate = useThree((s) => s.invalidate);
-  const geom = useMemo(() => {
-    if (!buildings.length) return null;
-    const c = new THREE.Color();
-    return boxesGeometry(buildings, ghost ? (b) => c.set(USE_COLOR[b.use]) : undefined);
-  }, [buildings, ghost]);
-  useEffect(() => { invalidate(); return () => geom?.dispose(); }, [geom, invalidate]);
+  const gl = useThree((s) => s.gl);
+  const geom = useMemo(() => (buildings.length ? boxesGeometry(buildings) : null), [buildings]);
+  // (re)bake before the frame that shows it: a new sun rewrites the colours, not the geometry
+  const toneMapping = gl.toneMapping, exposure = gl.toneMappingExposure;
+  useMemo(() => {
+    if (geom && lighting) bakeBoxColors(geom, buildings, useColor, lighting, { toneMapping, exposure });
+  }, [geom, buildings, lighting, toneMapping, exposure]);
+  useEffect(() => { invalidate(); }, [geom, lighting, invalidate]);
+  useEffect(() => () => geom?.dispose(), [geom]);
   if (!geom) return null;
   const idOf = (e: ThreeEvent<PointerEvent | MouseEvent>) => { const k = boxOfFace(e.faceIndex); return k === null ? null : buildings[k]?.id ?? null; };
   return (
     <mesh
       geometry={geom}
       material={material}
-      castShadow={!ghost}
-      receiveShadow={!ghost && receive}
-      renderOrder={ghost ? 0 : RENDER_ORDER.buildings}
+      castShadow={cast}
+      receiveShadow={receive}
+      renderOrder={renderOrder}
       onPointerMove={(e: ThreeEvent<PointerEvent>) => { e.stopPropagation(); onHover(idOf(e)); }}
       onPointerOut={() => onHover(null)}
       onClick={(e: ThreeEvent<MouseEvent>) => { e.stopPropagation(); const id = idOf(e); if (id !== null) onPick(id); }}
@@ -67,34 +78,47 @@ function BuildingMesh({ buildings, material, ghost, receive, onHover, onPick }: 
 export const MAX_SHADOW_RECEIVING_BUILDINGS = 500;
 
 /**
- * The buildings: one merged mesh per use for those in use in the shown year and one translucent
- * mesh for every building not open yet (ghosted) — at most six draw calls whatever their number.
- * Buildings cast shadows always; they receive them too while there are few enough of them (a
- * shadow lookup on every building pixel was about a third of a frame at 2,000 buildings on a
- * software renderer; real sites have tens).
+ * The buildings, at most six draw calls whatever their number, plus one for those not open yet in
+ * the shown year (ghosted: translucent, every use in one mesh). Buildings cast shadows always.
+ * While there are few enough of them (real sites have tens), they also receive shadows: one
+ * Lambert-lit mesh per use. Above MAX_SHADOW_RECEIVING_BUILDINGS they do not (a shadow lookup on
+ * every building pixel was about a third of a frame at 2,000 buildings on a software renderer),
+ * so their lighting is the same on every pixel of a face and is baked into vertex colours of one
+ * unlit mesh, tone mapping and sRGB output included (lighting.ts): the same look at a fraction
+ * of the per-pixel cost. Ghosts never
+ * receive shadows and are always baked.
  */
-export function Buildings(props: { buildings: MassingBuilding[]; isOpen: (b: MassingBuilding) => boolean; onHover: (id: number | null) => void; onPick: (id: number) => void }) {
-  const { buildings, isOpen } = props;
-  const receive = buildings.length <= MAX_SHADOW_RECEIVING_BUILDINGS;
+export function Buildings(props: { buildings: MassingBuilding[]; isOpen: (b: MassingBuilding) => boolean; sun: Sun; onHover: (id: number | null) => void; onPick: (id: number) => void }) {
+  const { buildings, isOpen, sun } = props;
+  const baked = buildings.length > MAX_SHADOW_RECEIVING_BUILDINGS;
+  const lighting = useMemo(() => sceneLighting(sun), [sun]);
   const materials = useMemo(() => {
     const byUse = new Map<Use, THREE.Material>();
     for (const u of BUILT_USES) byUse.set(u, new THREE.MeshLambertMaterial({ color: USE_COLOR[u] }));
-    const ghost = new THREE.MeshLambertMaterial({ color: '#ffffff', vertexColors: true, transparent: true, opacity: COLORS.ghostOpacity, depthWrite: false });
-    return { byUse, ghost };
+    const solid = bakedMaterial();
+    const ghost = bakedMaterial({ transparent: true, opacity: COLORS.ghostOpacity });
+    return { byUse, solid, ghost };
   }, []);
-  useEffect(() => () => { materials.byUse.forEach((m) => m.dispose()); materials.ghost.dispose(); }, [materials]);
+  useEffect(() => () => { materials.byUse.forEach((m) => m.dispose()); materials.solid.dispose(); materials.ghost.dispose(); }, [materials]);
   const groups = useMemo(() => {
     const open = new Map<Use, MassingBuilding[]>(BUILT_USES.map((u) => [u, []]));
+    const all: MassingBuilding[] = [];
     const ghost: MassingBuilding[] = [];
-    for (const b of buildings) (isOpen(b) ? open.get(b.use)! : ghost).push(b);
-    return { open, ghost };
-  }, [buildings, isOpen]);
+    for (const b of buildings) {
+      if (!isOpen(b)) ghost.push(b);
+      else if (baked) all.push(b);
+      else open.get(b.use)!.push(b);
+    }
+    return { open, all, ghost };
+  }, [buildings, isOpen, baked]);
+  const common = { onHover: props.onHover, onPick: props.onPick };
   return (
     <group>
       {BUILT_USES.map((u) => (
-        <BuildingMesh key={u} buildings={groups.open.get(u)!} material={materials.byUse.get(u)!} ghost={false} receive={receive} onHover={props.onHover} onPick={props.onPick} />
+        <BuildingMesh key={u} buildings={groups.open.get(u)!} material={materials.byUse.get(u)!} lighting={null} cast receive renderOrder={RENDER_ORDER.buildings} {...common} />
       ))}
-      <BuildingMesh buildings={groups.ghost} material={materials.ghost} ghost receive={false} onHover={props.onHover} onPick={props.onPick} />
+      <BuildingMesh buildings={groups.all} material={materials.solid} lighting={lighting} cast receive={false} renderOrder={RENDER_ORDER.buildings} {...common} />
+      <BuildingMesh buildings={groups.ghost} material={materials.ghost} lighting={lighting} cast={false} receive={false} renderOrder={0} {...common} />
     </group>
   );
 }

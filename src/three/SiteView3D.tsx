@@ -174,7 +174,7 @@ export default function SiteView3D({ siteId }: { siteId: string }) {
               {showContext && <Parcels parcels={m.parcels} />}
               {showContext && <Lines outline={m.outline} lines={context?.lines ?? []} />}
               {showContext && context && <Stations stations={context.stations} />}
-              <Buildings buildings={buildings} isOpen={isOpen} onHover={setHoverId} onPick={setPickId} />
+              <Buildings buildings={buildings} isOpen={isOpen} sun={sun} onHover={setHoverId} onPick={setPickId} />
               <StaticShadows deps={[buildings, isOpen, sun, radius, maxHeight]} />
               <Highlight building={selected} />
             </Canvas>

@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import type { Sun } from './sun.ts';
+import { HEMI_GROUND, HEMI_SKY, sceneLighting } from './lighting.ts';
 
 export function SunLight({ sun, radiusM, maxHeightM }: { sun: Sun; radiusM: number; maxHeightM: number }) {
   const invalidate = useThree((s) => s.invalidate);
@@ -22,15 +23,15 @@ export function SunLight({ sun, radiusM, maxHeightM }: { sun: Sun; radiusM: numb
     // the shadow camera covers the site and the shadows its tallest building casts on it
     const r = radiusM + Math.max(20, maxHeightM) * 1.5;
     const dist = r * 3;
-    const [x, y, z] = sun.dir;
-    light.position.set(x * dist, Math.max(y, 0.02) * dist, z * dist);
+    const L = sceneLighting(sun);
+    light.position.copy(L.dir).multiplyScalar(dist);
     light.target.position.set(0, 0, 0);
     light.target.updateMatrixWorld();
     const cam = light.shadow.camera;
     cam.left = -r; cam.right = r; cam.top = r; cam.bottom = -r;
     cam.near = 1; cam.far = dist * 2;
     cam.updateProjectionMatrix();
-    light.intensity = sun.up ? 0.6 + 1.8 * Math.min(1, Math.sin((Math.max(0, sun.altitudeDeg) * Math.PI) / 180) * 1.5) : 0;
+    light.intensity = L.intensity;
     light.castShadow = sun.up;
     light.shadow.needsUpdate = true;
     invalidate();
@@ -39,7 +40,7 @@ export function SunLight({ sun, radiusM, maxHeightM }: { sun: Sun; radiusM: numb
     <>
       <primitive object={light} />
       <primitive object={light.target} />
-      <hemisphereLight args={['#f4f8ff', '#5c584c', sun.up ? 1.2 : 0.9]} />
+      <hemisphereLight args={[HEMI_SKY, HEMI_GROUND, sceneLighting(sun).hemiIntensity]} />
     </>
   );
 }

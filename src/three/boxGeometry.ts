@@ -6,6 +6,7 @@
  */
 import * as THREE from 'three';
 import type { MassingBuilding } from '../../workers/model/massing/massing.ts';
+import { displayColor, litColor, type Display, type SceneLighting } from './lighting.ts';
 
 // unit box on the ground: x, z ∈ [−0.5, 0.5], y ∈ [0, 1]; five faces (+x, −x, top, +z, −z), 4 corners each
 const FACES: { n: [number, number, number]; v: [number, number, number][] }[] = [
@@ -66,3 +67,30 @@ export function boxesGeometry(buildings: MassingBuilding[], colors?: (b: Massing
 /** The building a ray hit, from the triangle index of a merged mesh. */
 export const boxOfFace = (faceIndex: number | null | undefined): number | null =>
   faceIndex === null || faceIndex === undefined ? null : Math.floor(faceIndex / TRIANGLES_PER_BOX);
+
+/**
+ * Bakes the lighting into the vertex colours of a boxesGeometry (one colour per face, lighting.ts):
+ * `base` gives each building's linear colour; with `display`, the colours are screen colours
+ * (tone-mapped, sRGB: for bakedMaterial). Rewrites (or adds) the colour attribute in place, so
+ * a new sun costs one pass over the vertices, not a new geometry.
+ */
+export function bakeBoxColors(g: THREE.BufferGeometry, buildings: MassingBuilding[], base: (b: MassingBuilding) => THREE.Color, L: SceneLighting, display?: Display): void {
+  const nor = g.getAttribute('normal') as THREE.BufferAttribute;
+  let attr = g.getAttribute('color') as THREE.BufferAttribute | undefined;
+  if (!attr || attr.count !== nor.count) {
+    attr = new THREE.BufferAttribute(new Float32Array(nor.count * 3), 3);
+    g.setAttribute('color', attr);
+  }
+  const n = nor.array as Float32Array, col = attr.array as Float32Array;
+  const out = new THREE.Color();
+  for (let i = 0; i < buildings.length; i++) {
+    const c = base(buildings[i]);
+    for (let f = 0; f < 5; f++) {
+      const v0 = (i * VERTS_PER_BOX + f * 4) * 3;
+      litColor(c, n[v0], n[v0 + 1], n[v0 + 2], L, out);
+      if (display) displayColor(out, display, out);
+      for (let k = 0; k < 4; k++) { const p = v0 + k * 3; col[p] = out.r; col[p + 1] = out.g; col[p + 2] = out.b; }
+    }
+  }
+  attr.needsUpdate = true;
+}
