@@ -21,22 +21,16 @@ export function getSimClient(): SimClient | null {
 export function boot(): Promise<Runner | null> {
   booted ??= (async () => {
     try {
-      // the database opens while the data loads; saved scenarios are checked against the data
-      let handOver: (d: ModelData | null) => void = () => undefined;
-      const restored = restore(new Promise<ModelData | null>((resolve) => { handOver = resolve; }));
       const url = modelDataUrl();
-      let client: SimClient, raw: unknown;
-      try {
-        [client, raw] = await Promise.all([createSimClient(url, MODEL_DATA_LABEL), fetchModelDataJson(url)]);
-      } catch (e) {
-        handOver(null);
-        throw e;
-      }
-      performance.mark('hp:data-validated');
-      // the worker has validated this very file (createSimClient rejects with the field named if not)
+      // the worker has validated this very file before the page uses it (createSimClient rejects
+      // with the field named if not)
+      const loaded = Promise.all([createSimClient(url, MODEL_DATA_LABEL), fetchModelDataJson(url)]);
+      // the database opens while the data loads; saved scenarios are checked against the data
+      const restored = restore(loaded.then(([, raw]) => raw as ModelData, () => null));
+      const [client, raw] = await loaded;
       const data = raw as ModelData;
-      handOver(data);
       await restored;
+      // start-up milestones for profiles (DevTools' Timings track)
       performance.mark('hp:scenarios-restored');
       simClient = client;
       // the first run is posted before the panels render, so the worker computes while React works

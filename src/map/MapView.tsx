@@ -8,8 +8,8 @@
  *
  * Test hooks: window.__map (the maplibregl.Map), window.__mapLoadMs (ms from navigation start to
  * the map's first full render: the first 'idle' once the basemap and the first run's sites,
- * campuses and district gaps are on the map; the map itself starts before the data arrives), window.__drawPolygon(coords) (adds a drawn site from lon/lat
- * points through the same path as the draw tool; returns its id or null).
+ * campuses and district gaps are on the map; the map itself starts before the data arrives),
+ * window.__drawPolygon(coords) (adds a drawn site from lon/lat points through the same path as the draw tool; returns its id or null).
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
@@ -127,8 +127,8 @@ export default function MapView() {
   const flowFc = useMemo(() => flowFeatures(flows), [flows]);
 
   // the latest values for the map's event handlers (registered once)
-  const live = useRef({ lang, year, siteById, districtStates });
-  live.current = { lang, year, siteById, districtStates };
+  const live = useRef({ lang, year, siteById });
+  live.current = { lang, year, siteById };
 
   // ---- create the map once ----
   useEffect(() => {
@@ -168,7 +168,6 @@ export default function MapView() {
 
       mapRef.on('style.load', () => {
         installAppLayers(mapRef, collections.current, gapMaxRef.current, basemap.districts);
-        applyDistrictGaps(mapRef, live.current.districtStates);
         attribution.setOnlineAttributions(styleAttributions(mapRef));
         const gen = ++styleGenRef.current;
         sent.current = { map: mapRef, styleGen: gen, fc: { ...collections.current } };

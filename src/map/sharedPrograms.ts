@@ -82,18 +82,3 @@ export function shareProgram<L extends LayerSpecification>(layer: L): L {
   else if (layer.type === 'fill') paint['fill-outline-color'] = composite(paint['fill-outline-color']);
   return { ...layer, paint } as L;
 }
-
-/**
- * For tests and the benchmark: the program MapLibre will pick for a layer is decided by which
- * properties are constant / zoom / feature / both; this returns that signature.
- */
-export function programSignature(layer: LayerSpecification): string {
-  if (layer.type !== 'fill' && layer.type !== 'line' && layer.type !== 'circle') return layer.type;
-  const paint = (layer.paint ?? {}) as Record<string, PaintValue>;
-  const kinds = Object.keys(SHARED_PAINT[layer.type]).map((prop) => {
-    const v = paint[prop];
-    const f = isFeatureDependent(v), z = isZoomDependent(v);
-    return `${prop}:${f && z ? 'composite' : f ? 'source' : z ? 'camera' : 'constant'}`;
-  });
-  return `${layer.type}|${kinds.join(',')}`;
-}

@@ -404,18 +404,9 @@ export function createSession(deps: SessionDeps) {
     scheduleSave(library.currentId);
   }
 
-  function undo(): boolean {
-    const u = undoStep(state.getState().history, store.getState().scenario);
-    if (!u) return false;
-    state.setState({ history: u.history });
-    apply(u.value);
-    state.setState({ library: updateEntry(lib(), lib().currentId, u.value, now()) });
-    scheduleSave(lib().currentId);
-    return true;
-  }
-
-  function redo(): boolean {
-    const r = redoStep(state.getState().history, store.getState().scenario);
+  /** One step back or forward in the current scenario's history; false when there is none. */
+  function stepHistory(step: typeof undoStep): boolean {
+    const r = step(state.getState().history, store.getState().scenario);
     if (!r) return false;
     state.setState({ history: r.history });
     apply(r.value);
@@ -423,6 +414,8 @@ export function createSession(deps: SessionDeps) {
     scheduleSave(lib().currentId);
     return true;
   }
+  const undo = (): boolean => stepHistory(undoStep);
+  const redo = (): boolean => stepHistory(redoStep);
 
   /** Opens a scenario file as a new named scenario; on any problem nothing changes and a notice says why. */
   async function importFile(file: Blob): Promise<ImportResult> {
