@@ -67,7 +67,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
       const mapShows = () => {
         const s = store.getState();
         const yi = s.results.years.indexOf(s.view.year);
-        const st = map.getFeatureState({ source: 'basemap-districts', id: 'A' });
+        const st = map.getFeatureState({ source: 'hp-basemap', id: 'A' });
         return st && st.gap === s.results.districts.A.gap.market[yi < 0 ? 0 : yi];
       };
       for (let i = 0; i < 42; i++) {

@@ -22,14 +22,14 @@ import { translate, type Lang } from '../i18n/strings.ts';
 import {
   BASEMAP_MAP_OPTIONS, HK_MAX_BOUNDS, loadBasemapData, offlineBasemapStyle, type BasemapData,
 } from './basemapStyle.ts';
-import { planningBasemapStyle } from './planningBasemap.ts';
+import { districtsOnlySource, planningBasemapStyle } from './planningBasemap.ts';
 import {
   buildMapSites, campusFeatures, districtGapStates, gapScaleMax, polygonFeatures, siteFeatures, type MapSite,
 } from '../viewmodel/mapFeatures.ts';
 import { flowFeatures, institutionFlows } from '../viewmodel/gravityFlows.ts';
 import { INTERACTIVE_LAYERS, SITE_POINT_LAYERS, SITE_POLYGON_LAYERS } from './layerStyles.ts';
 import {
-  applyDistrictGaps, applySelection, applyVisibility, installAppLayers, sameFeatures, setGapScale, setSourceData, type AppCollections, type SourceKey,
+  applyDistrictGaps, applySelection, applyVisibility, installAppLayers, sameFeatures, setSourceData, type AppCollections, type SourceKey,
 } from './siteLayers.ts';
 import { TextAttributionControl, styleAttributions } from './attributionControl.ts';
 import { isStyleUrl, loadOnlineStyle, setOfflineStyle } from './onlineStyle.ts';
@@ -90,6 +90,7 @@ export default function MapView() {
   const lang = useApp((s) => s.view.lang);
   const onlineStyleUrl = useApp((s) => s.view.onlineStyleUrl);
   const drawing = useApp((s) => s.view.drawing);
+  const runFailed = useApp((s) => s.run.status === 'error');
 
   const containerRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
@@ -101,7 +102,6 @@ export default function MapView() {
 
   const basemapRef = useRef<BasemapData | null>(null);
   const collections = useRef<Partial<AppCollections>>({});
-  const gapMaxRef = useRef(1000);
   const attributionRef = useRef<TextAttributionControl | null>(null);
   const labelsRef = useRef<OutlineLabels | null>(null);
   const activeStyle = useRef<'offline' | 'loading' | 'online'>('offline');
@@ -167,7 +167,7 @@ export default function MapView() {
       labelsRef.current = new OutlineLabels(mapRef);
 
       mapRef.on('style.load', () => {
-        installAppLayers(mapRef, collections.current, gapMaxRef.current, basemap.districts);
+        installAppLayers(mapRef, collections.current, districtsOnlySource(basemap));
         attribution.setOnlineAttributions(styleAttributions(mapRef));
         const gen = ++styleGenRef.current;
         sent.current = { map: mapRef, styleGen: gen, fc: { ...collections.current } };
@@ -256,7 +256,12 @@ export default function MapView() {
   }, []);
 
   // ---- data → sources ----
+  // Sites and campuses wait for the first run: sent before it, they would be tiled twice in
+  // MapLibre's worker within a second, on the same two cores the first run needs. A failed run
+  // still shows the sites from the data alone.
+  const sitesReady = results !== null || runFailed;
   const push = (key: SourceKey, fc: FeatureCollection) => {
+    if (!sitesReady && key !== 'flows') return;
     collections.current[key] = fc;
     if (!map) return;
     if (sent.current.map !== map || sent.current.styleGen !== styleGen) sent.current = { map, styleGen, fc: {} };
@@ -264,17 +269,13 @@ export default function MapView() {
     sent.current.fc[key] = fc;
     setSourceData(map, key, fc);
   };
-  useEffect(() => push('sites', siteFc), [map, styleGen, siteFc]);
-  useEffect(() => push('polygons', polygonFc), [map, styleGen, polygonFc]);
-  useEffect(() => push('campuses', campusFc), [map, styleGen, campusFc]);
-  useEffect(() => { if (map) applyDistrictGaps(map, districtStates); }, [map, styleGen, districtStates]);
+  useEffect(() => push('sites', siteFc), [map, styleGen, siteFc, sitesReady]);
+  useEffect(() => push('polygons', polygonFc), [map, styleGen, polygonFc, sitesReady]);
+  useEffect(() => push('campuses', campusFc), [map, styleGen, campusFc, sitesReady]);
+  useEffect(() => { if (map && sitesReady) applyDistrictGaps(map, districtStates, gapMax); }, [map, styleGen, districtStates, gapMax, sitesReady]);
   useEffect(() => push('flows', flowFc), [map, styleGen, flowFc]);
   // after the pushes above (effects run in order): the next idle is a full render
   useEffect(() => { if (map && results) resultsOnMap.current = true; }, [map, results]);
-  useEffect(() => {
-    gapMaxRef.current = gapMax;
-    if (map) setGapScale(map, gapMax);
-  }, [map, styleGen, gapMax]);
   useEffect(() => { if (map) applyVisibility(map, layers); }, [map, styleGen, layers]);
   useEffect(() => { if (map) applySelection(map, selectedSiteId, selectedInstitution); }, [map, styleGen, selectedSiteId, selectedInstitution]);
   useEffect(() => {

@@ -39,12 +39,17 @@ export const COLOURS = {
 } as const;
 
 /**
- * The district polygons the choropleth colours: the offline basemap's own source (so the polygons
- * are tiled once), added by the app under the same id when an online style is in use. Features are
- * addressed by their HAD code (promoteId) and carry the gap as feature state.
+ * The district polygons the choropleth colours: the planning basemap's one source (so the polygons
+ * are tiled once; see planningBasemap.ts), or, when an online style is in use, a source of just the
+ * districts the app adds under the same id. Either way the districts are the features whose
+ * BASEMAP_PART is 'basemap-districts'; they are addressed by their HAD code (promoteId) and carry
+ * the gap as feature state.
  */
-export const DISTRICTS_SOURCE = 'basemap-districts';
+export const DISTRICTS_SOURCE = 'hp-basemap';
 export const DISTRICT_ID_PROPERTY = 'code';
+/** The property naming which offline-basemap collection a feature of DISTRICTS_SOURCE came from. */
+export const BASEMAP_PART = 'hp_part';
+export const DISTRICTS_PART = 'basemap-districts';
 
 /** Legend toggle → the map layers it shows or hides. */
 export const LAYER_MAP_IDS: Record<LayerId, string[]> = {
@@ -110,21 +115,27 @@ export const GAP_STOPS: [number, string][] = [
   [1, COLOURS.gap.short],
 ];
 
-export function gapFillColour(max: number): ExpressionSpecification {
-  const m = Math.max(1, max);
-  return ['interpolate', ['linear'], ['coalesce', ['feature-state', 'gap'], 0], ...GAP_STOPS.flatMap(([f, c]) => [f * m, c])] as ExpressionSpecification;
+/**
+ * Colours a district by its feature state `gapShare` (gap ÷ the run's scale maximum, −1…1; see
+ * gapShare in viewmodel/mapFeatures.ts). The expression never changes: a new run or year only sets
+ * feature states, which MapLibre applies on the main thread, where changing a per-feature paint
+ * expression would re-tile the district polygons in its worker.
+ */
+export function gapFillColour(): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['coalesce', ['feature-state', 'gapShare'], 0], ...GAP_STOPS.flatMap(([f, c]) => [f, c])] as ExpressionSpecification;
 }
 
 /** CSS gradient of the same scale, for the legend bar. */
 export const GAP_GRADIENT_CSS = `linear-gradient(90deg, ${GAP_STOPS.map(([f, c]) => `${c} ${((f + 1) / 2) * 100}%`).join(', ')})`;
 
 /** The choropleth: goes under the basemap's lines and labels. */
-export function districtGapLayer(max: number): LayerSpecification {
+export function districtGapLayer(): LayerSpecification {
   return {
     id: 'districtGap',
     type: 'fill',
     source: DISTRICTS_SOURCE,
-    paint: { 'fill-color': gapFillColour(max), 'fill-opacity': 0.62, 'fill-antialias': false },
+    filter: ['==', ['get', BASEMAP_PART], DISTRICTS_PART],
+    paint: { 'fill-color': gapFillColour(), 'fill-opacity': 0.62, 'fill-antialias': false },
   };
 }
 

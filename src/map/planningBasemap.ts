@@ -4,9 +4,11 @@
  * form (./sharedPrograms.ts). Done on the style object before the map gets it, so the first
  * render is already the final one.
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
 import { BASEMAP_COLOURS, offlineBasemapStyle, type BasemapData } from './basemapStyle.ts';
 import { shareProgram } from './sharedPrograms.ts';
+import { BASEMAP_PART, DISTRICTS_PART, DISTRICTS_SOURCE, DISTRICT_ID_PROPERTY } from './layerStyles.ts';
 import type { Lang } from '../i18n/strings.ts';
 
 /** Paint overrides for the offline basemap's MTR layers under the planning layers. */
@@ -51,7 +53,47 @@ function flattenLandIntoDistricts(layers: LayerSpecification[]): LayerSpecificat
   } as LayerSpecification));
 }
 
+/** A collection's features tagged with the source id they had in the offline basemap style. */
+export function tagPart(part: string, fc: FeatureCollection): Feature[] {
+  return fc.features.map((f) => ({ ...f, properties: { ...f.properties, [BASEMAP_PART]: part } }));
+}
+
+/** The districts alone, tagged as in the planning basemap (the choropleth's source on an online style). */
+export function districtsOnlySource(basemap: BasemapData): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: tagPart(DISTRICTS_PART, basemap.districts) }, promoteId: DISTRICT_ID_PROPERTY };
+}
+
+/**
+ * Puts the offline basemap's seven GeoJSON sources into one (DISTRICTS_SOURCE), each layer picking
+ * its collection by the BASEMAP_PART tag. MapLibre tiles a source in one worker job and redraws the
+ * map each time a source's tiles arrive; with software WebGL every redraw holds the page for
+ * 100–300 ms while the frame is read back, so seven separate arrivals cost the first render more
+ * than the tiling itself. The polygon tiling settings (32 px buffer, 1 px simplification) now apply
+ * to the lines and points too: circle and symbol buckets keep only features inside their tile, and
+ * 1 px is below what the MTR lines show at any zoom.
+ */
+function oneSource(style: StyleSpecification): StyleSpecification {
+  const features: Feature[] = [];
+  let tiling: Partial<GeoJSONSourceSpecification> = {};
+  for (const [id, src] of Object.entries(style.sources)) {
+    if (src.type !== 'geojson' || typeof src.data !== 'object') throw new Error(`offline basemap source ${id} is not inline GeoJSON`);
+    features.push(...tagPart(id, src.data as FeatureCollection));
+    if (id === DISTRICTS_PART) tiling = { buffer: src.buffer, tolerance: src.tolerance };
+  }
+  const layers = style.layers.map((l) => {
+    if (!('source' in l) || typeof l.source !== 'string') return l;
+    const part: FilterSpecification = ['==', ['get', BASEMAP_PART], l.source];
+    const filter = (l.filter ? ['all', part, l.filter] : part) as FilterSpecification;
+    return { ...l, source: DISTRICTS_SOURCE, filter } as LayerSpecification;
+  });
+  return {
+    ...style,
+    sources: { [DISTRICTS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features }, promoteId: DISTRICT_ID_PROPERTY, ...tiling } },
+    layers,
+  };
+}
+
 export function planningBasemapStyle(lang: Lang, basemap: BasemapData): StyleSpecification {
-  const style = offlineBasemapStyle({ lang, basemap });
+  const style = oneSource(offlineBasemapStyle({ lang, basemap }));
   return { ...style, layers: flattenLandIntoDistricts(style.layers).map((l) => shareProgram(mute(l))) };
 }

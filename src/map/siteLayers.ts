@@ -3,12 +3,12 @@
  * online style) and keeps them in step: data through `setData`, toggles through `visibility`,
  * selection through filters — the map itself is never re-created.
  */
-import type { Map as MlMap, GeoJSONSource, FilterSpecification } from 'maplibre-gl';
+import type { Map as MlMap, GeoJSONSource, GeoJSONSourceSpecification, FilterSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { DistrictGapState } from '../viewmodel/mapFeatures.ts';
+import { gapShare, type DistrictGapState } from '../viewmodel/mapFeatures.ts';
 import { shareProgram, sharedPaintValue } from './sharedPrograms.ts';
 import { LAYER_IDS, type LayerId } from '../store/appStore.ts';
-import { DISTRICTS_SOURCE, DISTRICT_ID_PROPERTY, LAYER_MAP_IDS, SRC, districtGapLayer, gapFillColour, selectionFilters, siteLayers } from './layerStyles.ts';
+import { DISTRICTS_SOURCE, LAYER_MAP_IDS, SRC, districtGapLayer, selectionFilters, siteLayers } from './layerStyles.ts';
 
 export type SourceKey = keyof typeof SRC;
 export type AppCollections = Record<SourceKey, FeatureCollection<Geometry>>;
@@ -27,14 +27,15 @@ function choroplethBeforeId(map: MlMap): string | undefined {
 
 /**
  * Adds the sources and layers when missing (after every style load); safe to call twice.
- * `districts` (the basemap's district polygons) is added only when the style lacks them (online).
+ * `districts` (the districts-only source, see districtsOnlySource) is added only when the style
+ * lacks the planning basemap's source (an online style).
  */
-export function installAppLayers(map: MlMap, data: Partial<AppCollections>, gapMax: number, districts: FeatureCollection<Geometry>): void {
+export function installAppLayers(map: MlMap, data: Partial<AppCollections>, districts: GeoJSONSourceSpecification): void {
   for (const k of Object.keys(SRC) as SourceKey[]) {
     if (!map.getSource(SRC[k])) map.addSource(SRC[k], { type: 'geojson', data: data[k] ?? EMPTY });
   }
-  if (!map.getSource(DISTRICTS_SOURCE)) map.addSource(DISTRICTS_SOURCE, { type: 'geojson', data: districts, promoteId: DISTRICT_ID_PROPERTY });
-  if (!map.getLayer('districtGap')) map.addLayer(shareProgram(districtGapLayer(gapMax)), choroplethBeforeId(map));
+  if (!map.getSource(DISTRICTS_SOURCE)) map.addSource(DISTRICTS_SOURCE, districts);
+  if (!map.getLayer('districtGap')) map.addLayer(shareProgram(districtGapLayer()), choroplethBeforeId(map));
   for (const layer of siteLayers()) if (!map.getLayer(layer.id)) map.addLayer(shareProgram(layer));
 }
 
@@ -63,10 +64,18 @@ export function sameFeatures(a: FeatureCollection<Geometry> | undefined, b: Feat
   return true;
 }
 
+/**
+ * Shows and hides the app's layers. Only real changes are sent: MapLibre re-tiles a layer's source
+ * on any visibility write it cannot tell is unchanged, including 'visible' on a layer that never
+ * set it (the default), which at start-up re-tiled every app source and the district polygons.
+ */
 export function applyVisibility(map: MlMap, layers: Record<LayerId, boolean>): void {
   for (const id of LAYER_IDS) {
+    const want = layers[id] ? 'visible' : 'none';
     for (const layerId of LAYER_MAP_IDS[id]) {
-      if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'visibility', layers[id] ? 'visible' : 'none');
+      if (!map.getLayer(layerId)) continue;
+      const now = map.getLayoutProperty(layerId, 'visibility') ?? 'visible';
+      if (now !== want) map.setLayoutProperty(layerId, 'visibility', want);
     }
   }
 }
@@ -83,12 +92,13 @@ export function applySelection(map: MlMap, siteId: string | null, institution: s
   map.setPaintProperty('campuses', 'circle-stroke-width', sharedPaintValue(f.campusStrokeWidth));
 }
 
-/** Colours the choropleth: one feature-state update per district, no geometry sent. */
-export function applyDistrictGaps(map: MlMap, states: DistrictGapState[]): void {
+/**
+ * Colours the choropleth: one feature-state update per district, no geometry sent and no paint
+ * change (the colour scale reads `gapShare`, the gap as a share of `gapMax`).
+ */
+export function applyDistrictGaps(map: MlMap, states: DistrictGapState[], gapMax: number): void {
   if (!map.getSource(DISTRICTS_SOURCE)) return;
-  for (const s of states) map.setFeatureState({ source: DISTRICTS_SOURCE, id: s.code }, { gap: s.gap, demand: s.demand, supply: s.supply });
-}
-
-export function setGapScale(map: MlMap, max: number): void {
-  if (map.getLayer('districtGap')) map.setPaintProperty('districtGap', 'fill-color', sharedPaintValue(gapFillColour(max)));
+  for (const s of states) {
+    map.setFeatureState({ source: DISTRICTS_SOURCE, id: s.code }, { gap: s.gap, gapShare: gapShare(s.gap, gapMax), demand: s.demand, supply: s.supply });
+  }
 }

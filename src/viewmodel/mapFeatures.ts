@@ -351,6 +351,12 @@ export function gapScaleMax(results: Results | null): number {
   return niceCeil(m);
 }
 
+/** A district's gap as a share of the colour scale's maximum, clamped to −1…1 (0 when unknown). */
+export function gapShare(gap: number, max: number): number {
+  if (!Number.isFinite(gap) || !(max > 0)) return 0;
+  return Math.max(-1, Math.min(1, gap / max));
+}
+
 export function niceCeil(v: number): number {
   if (!(v > 0)) return 1000;
   const e = 10 ** Math.floor(Math.log10(v));

@@ -9,7 +9,7 @@ import { landSaleBeds } from '../../workers/model/supply/landSaleBeds.ts';
 import { addDrawnSite } from '../../src/store/updaters.ts';
 import {
   bedsInYear, buildMapSites, campusFeatures, conversionStatus, districtGapStates, drawnSiteEstimate, drawnSiteFromRing,
-  gapScaleMax, niceCeil, normaliseRing, polygonFeatures, ringCentroid, siteFeatures, sitePhase, yearIndex,
+  gapScaleMax, gapShare, niceCeil, normaliseRing, polygonFeatures, ringCentroid, siteFeatures, sitePhase, yearIndex,
 } from '../../src/viewmodel/mapFeatures.ts';
 import { data, drawnSite, rectangle, scenarioWith } from './_helpers.ts';
 
@@ -148,6 +148,16 @@ describe('features for a year', () => {
     expect(new Set(states.map((s) => s.code))).toEqual(new Set(data.districts.map((d) => d.code)));
     const max = gapScaleMax(results);
     for (const d of Object.values(results.districts)) for (const g of d.gap.market) expect(Math.abs(g)).toBeLessThanOrEqual(max);
+  });
+  it('gives each district its gap as a share of the scale: 1,250 of 5,000 is 0.25, clamped to ±1', () => {
+    expect(gapShare(1250, 5000)).toBe(0.25);
+    expect(gapShare(-2500, 5000)).toBe(-0.5);
+    expect(gapShare(7000, 5000)).toBe(1);
+    expect(gapShare(-7000, 5000)).toBe(-1);
+    expect(gapShare(Number.NaN, 5000)).toBe(0);
+    expect(gapShare(100, 0)).toBe(0);
+    const max = gapScaleMax(results);
+    for (const s of districtGapStates(data, results, 2030)) expect(gapShare(s.gap, max)).toBeCloseTo(s.gap / max, 12);
   });
   it('rounds the scale up to 1–2–5 steps', () => {
     expect(niceCeil(0)).toBe(1000);

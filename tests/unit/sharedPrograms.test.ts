@@ -4,7 +4,8 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/sharedPrograms.ts';
 import { DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
 import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
-import { districtGapLayer, siteLayers } from '../../src/map/layerStyles.ts';
+import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, districtGapLayer, gapFillColour, siteLayers } from '../../src/map/layerStyles.ts';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 
 type Kind = 'constant' | 'source' | 'camera' | 'composite';
 const spec = (type: string, prop: string) => (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${type}`][prop];
@@ -19,7 +20,7 @@ function kindOf(type: string, prop: string, value: unknown): { kind: Kind; evalu
 
 const basemap = await loadBasemapData();
 const planning = planningBasemapStyle('en', basemap);
-const appLayers = [districtGapLayer(5000), ...siteLayers()].map(shareProgram);
+const appLayers = [districtGapLayer(), ...siteLayers()].map(shareProgram);
 const allLayers: LayerSpecification[] = [...planning.layers, ...appLayers];
 
 describe('one shader program per layer type', () => {
@@ -68,6 +69,58 @@ describe('one shader program per layer type', () => {
   });
 });
 
+describe('planning basemap: one source', () => {
+  const offline = offlineBasemapStyle({ lang: 'en', basemap });
+  const merged = planning.sources[DISTRICTS_SOURCE] as { type: string; data: { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }; promoteId: string; buffer: number; tolerance: number };
+  it('holds every feature of the seven offline sources once, tagged with the source it came from', () => {
+    expect(Object.keys(planning.sources)).toEqual([DISTRICTS_SOURCE]);
+    let total = 0;
+    for (const [id, src] of Object.entries(offline.sources)) {
+      const n = ((src as { data: { features: unknown[] } }).data.features).length;
+      expect(merged.data.features.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
+      total += n;
+    }
+    expect(merged.data.features).toHaveLength(total);
+    expect(merged.promoteId).toBe('code');
+    expect([merged.buffer, merged.tolerance]).toEqual([32, 1]);
+  });
+  it('gives each layer exactly the features its own source had, through its filter', () => {
+    for (const layer of planning.layers) {
+      if (layer.type === 'background') continue;
+      const original = offline.layers.find((l) => l.id === layer.id) as { source: string; filter?: unknown } | undefined;
+      // basemap-district-fill draws the land too (see flattenLandIntoDistricts); ids are unchanged
+      expect(original, layer.id).toBeDefined();
+      const pick = featureFilter((layer as { filter?: unknown }).filter as never, `layers.${layer.id}.filter`);
+      const drawn = merged.data.features.filter((f) => pick.filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
+      const own = ((offline.sources[original!.source] as { data: { features: { properties: Record<string, unknown> }[] } }).data.features)
+        .filter((f) => featureFilter(original!.filter as never, `layers.${layer.id}.filter`).filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
+      expect(drawn.length, layer.id).toBe(own.length);
+      expect(drawn.every((f) => f.properties[BASEMAP_PART] === original!.source), layer.id).toBe(true);
+    }
+  });
+});
+
+describe('district gap colours from feature state', () => {
+  const colour = (share: number | undefined) => {
+    const r = createPropertyExpression(sharedPaintValue(gapFillColour()), 'fill-color' as never, spec('fill', 'fill-color') as never);
+    if (r.result !== 'success') throw new Error(JSON.stringify(r.value));
+    const e = r.value as unknown as { evaluate: (g: { zoom: number }, f: unknown, state: unknown) => { r: number; g: number; b: number } };
+    const c = e.evaluate({ zoom: 10 }, { type: 'Polygon', properties: {}, geometry: [] }, share === undefined ? {} : { gapShare: share });
+    return [c.r, c.g, c.b].map((x) => Math.round(x * 255));
+  };
+  const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  it('draws each stop\'s colour at its share of the scale, and the middle colour without a state', () => {
+    for (const [share, c] of GAP_STOPS) expect(colour(share)).toEqual(hex(c));
+    expect(colour(undefined)).toEqual(hex(GAP_STOPS.find(([f]) => f === 0)![1]));
+  });
+  it('blends between stops: half way from 0 to 0.25 is half way between their colours', () => {
+    const mid = hex(GAP_STOPS.find(([f]) => f === 0)![1]);
+    const q = hex(GAP_STOPS.find(([f]) => f === 0.25)![1]);
+    const got = colour(0.125);
+    for (let i = 0; i < 3; i++) expect(Math.abs(got[i] - (mid[i] + q[i]) / 2)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('planning basemap: land drawn through the district tints', () => {
   it('blends a tint over the land colour: #ece7da at 0.9 over #f4f2ec is rgb(237, 232, 220)', () => {
     // 0.9·236 + 0.1·244 = 236.8, 0.9·231 + 0.1·242 = 232.1, 0.9·218 + 0.1·236 = 219.8
@@ -79,7 +132,7 @@ describe('planning basemap: land drawn through the district tints', () => {
     const opacity = kindOf('fill', 'fill-opacity', original.paint['fill-opacity']);
     for (const [z, a] of DISTRICT_TINT_OPACITY) expect(opacity.evaluate(z)).toBeCloseTo(a, 10);
     expect(planning.layers.some((l) => l.id === 'basemap-land')).toBe(false);
-    expect(planning.layers.find((l) => l.id === 'basemap-coastline')).toMatchObject({ type: 'line', source: 'basemap-land' });
+    expect(planning.layers.find((l) => l.id === 'basemap-coastline')).toMatchObject({ type: 'line', source: DISTRICTS_SOURCE, filter: ['==', ['get', BASEMAP_PART], 'basemap-land'] });
     const fill = planning.layers.find((l) => l.id === 'basemap-district-fill') as { paint: Record<string, unknown> };
     const colour = kindOf('fill', 'fill-color', fill.paint['fill-color']).evaluate(12, { tint: 0 }) as { r: number; g: number; b: number };
     // tint 0 at zoom 12 (opacity 0.7): 0.7·236 + 0.3·244 = 238.4 → 238
