@@ -101,9 +101,13 @@ export interface BackupStore {
   write(id: string, rec: { scenario: Scenario; createdAt: number; updatedAt: number }): void;
   remove(id: string, updatedAt: number): void;
   readAll(): { id: string; scenario: unknown; createdAt: number; updatedAt: number }[];
+  /** The language, written synchronously too: an IndexedDB write started just before a reload can be lost. */
+  writeLang(lang: string): void;
+  readLang(): string | null;
 }
 
 const BACKUP_PREFIX = 'hostel-planner:unsaved:';
+const LANG_KEY = 'hostel-planner:lang';
 
 export function localStorageBackup(): BackupStore | null {
   let ls: Storage;
@@ -133,6 +137,8 @@ export function localStorageBackup(): BackupStore | null {
       } catch { /* ignore */ }
       return out;
     },
+    writeLang(lang) { try { ls.setItem(LANG_KEY, lang); } catch { /* IndexedDB still has it */ } },
+    readLang() { try { return ls.getItem(LANG_KEY); } catch { return null; } },
   };
 }
 
@@ -259,7 +265,10 @@ export function createSession(deps: SessionDeps) {
   // ------------------------------------------------------------------ start
 
   const onStoreChange: Parameters<AppStore['subscribe']>[0] = (s, prev) => {
-    if (s.view.lang !== prev.view.lang && db) void setSetting(db, 'lang', s.view.lang).catch(() => {});
+    if (s.view.lang !== prev.view.lang) {
+      backup?.writeLang(s.view.lang);
+      if (db) void setSetting(db, 'lang', s.view.lang).catch(() => {});
+    }
     if (s.scenario === prev.scenario || applying) return;
     const library = state.getState().library;
     if (!library) return;
@@ -286,10 +295,12 @@ export function createSession(deps: SessionDeps) {
       }
       data = await (modelData ?? dataReady(store));
       let library: Library | null = null;
+      const applyLang = (lang: unknown) => { if (lang === 'en' || lang === 'zh-HK') store.getState().setView({ lang: lang as Lang }); };
+      // the synchronous copy first: it is never older than the IndexedDB one
+      const quickLang = backup?.readLang() ?? null;
       if (db) {
         try {
-          const lang = await getSetting(db, 'lang');
-          if (lang === 'en' || lang === 'zh-HK') store.getState().setView({ lang: lang as Lang });
+          applyLang(quickLang ?? await getSetting(db, 'lang'));
           const { scenarios, broken } = await listScenarios(db, data);
           const last = await getSetting(db, 'lastScenarioId');
           const entries = scenarios.map((r): LibraryEntry => ({ id: r.id, scenario: r.scenario, createdAt: r.createdAt, updatedAt: r.updatedAt, unsaved: false }));
@@ -311,7 +322,7 @@ export function createSession(deps: SessionDeps) {
           notify({ kind: 'error', key: 'smStorageOff', detail: (e as Error).message });
         }
       }
-      if (!db) state.setState({ storage: 'unavailable' });
+      if (!db) { state.setState({ storage: 'unavailable' }); applyLang(quickLang); }
       const first = !library;
       library ??= createLibrary(newId(), now(), initial);
       // an edit made while storage was opening wins over the stored copy

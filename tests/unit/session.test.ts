@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { createSession, type BackupStore, SAVE_DELAY_MS, type Session } from '../../src/persist/session.ts';
-import { listScenarios, openPlannerDb } from '../../src/persist/db.ts';
+import { listScenarios, openPlannerDb, setSetting } from '../../src/persist/db.ts';
 import { setParam } from '../../src/store/updaters.ts';
 import { scenarioToHash } from '../../src/io/shareUrl.ts';
 import { exportScenarioText } from '../../src/io/scenarioFile.ts';
@@ -39,8 +39,11 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** An in-memory stand-in for the localStorage write-ahead copy. */
 function memoryBackup(): BackupStore & { map: Map<string, { scenario: unknown; createdAt: number; updatedAt: number }> } {
   const map = new Map<string, { scenario: unknown; createdAt: number; updatedAt: number }>();
+  let lang: string | null = null;
   return {
     map,
+    writeLang: (l) => { lang = l; },
+    readLang: () => lang,
     write: (id, rec) => { map.set(id, JSON.parse(JSON.stringify(rec))); },
     remove: (id, updatedAt) => { const r = map.get(id); if (r && r.updatedAt <= updatedAt) map.delete(id); },
     readAll: () => [...map].map(([id, r]) => ({ id, ...r })),
@@ -91,6 +94,29 @@ describe('session', () => {
     const db = await openPlannerDb(name);
     expect((await listScenarios(db)).scenarios[0].scenario.params.bedsPerRoom).toBe(1.7);
     db.close();
+  });
+
+  it('the language comes back from the synchronous copy when its IndexedDB write was lost (reload at once)', async () => {
+    const name = `s-${++dbn}`;
+    const backup = memoryBackup();
+    const a = load(name, '', backup);
+    await a.session.restore();
+    a.store.getState().setView({ lang: 'zh-HK' });
+    a.session.dispose();
+    // the database never got it: put the old value back, as if the write had not committed
+    const db = await openPlannerDb(name);
+    await setSetting(db, 'lang', 'en');
+    db.close();
+    const b = load(name, '', backup);
+    await b.session.restore();
+    expect(b.store.getState().view.lang).toBe('zh-HK');
+    // and without any database at all
+    const store = createAppStore();
+    store.setState({ data });
+    const c = createSession({ store, openDb: () => Promise.reject(new Error('blocked')), getHash: () => '', clearHash: () => {}, onLeave: () => () => {}, backup });
+    open.push(c);
+    await c.restore();
+    expect(store.getState().view.lang).toBe('zh-HK');
   });
 
   it('language and the open scenario come back', async () => {
