@@ -29,7 +29,7 @@ import {
 import { flowFeatures, institutionFlows } from '../viewmodel/gravityFlows.ts';
 import { INTERACTIVE_LAYERS, SITE_POINT_LAYERS, SITE_POLYGON_LAYERS } from './layerStyles.ts';
 import {
-  applyDistrictGaps, applySelection, applyVisibility, installAppLayers, sameFeatures, setSourceData, type AppCollections, type SourceKey,
+  applyDistrictGaps, applySelection, applyVisibility, installAppLayers, sameFeatures, setSourceData, withAppLayers, type AppCollections, type SourceKey,
 } from './siteLayers.ts';
 import { TextAttributionControl, styleAttributions } from './attributionControl.ts';
 import { isStyleUrl, loadOnlineStyle, setOfflineStyle } from './onlineStyle.ts';
@@ -139,10 +139,11 @@ export default function MapView() {
       const container = containerRef.current;
       if (disposed || !container) return;
       basemapRef.current = basemap;
-      const lang0 = appStore.getState().view.lang;
+      const view0 = appStore.getState().view;
+      const lang0 = view0.lang;
       m = new maplibregl.Map({
         container,
-        style: planningBasemapStyle(lang0, basemap),
+        style: withAppLayers(planningBasemapStyle(lang0, basemap), collections.current, view0),
         ...BASEMAP_MAP_OPTIONS,
         bounds: HK_BOUNDS,
         fitBoundsOptions: { padding: fitPadding(container, container.parentElement?.querySelector('.hp-legend') ?? null) },
@@ -167,7 +168,7 @@ export default function MapView() {
       labelsRef.current = new OutlineLabels(mapRef);
 
       mapRef.on('style.load', () => {
-        installAppLayers(mapRef, collections.current, districtsOnlySource(basemap));
+        installAppLayers(mapRef, collections.current, districtsOnlySource(basemap), appStore.getState().view);
         attribution.setOnlineAttributions(styleAttributions(mapRef));
         const gen = ++styleGenRef.current;
         sent.current = { map: mapRef, styleGen: gen, fc: { ...collections.current } };

@@ -3,7 +3,7 @@
  * online style) and keeps them in step: data through `setData`, toggles through `visibility`,
  * selection through filters — the map itself is never re-created.
  */
-import type { Map as MlMap, GeoJSONSource, GeoJSONSourceSpecification, FilterSpecification } from 'maplibre-gl';
+import type { Map as MlMap, GeoJSONSource, GeoJSONSourceSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { gapShare, type DistrictGapState } from '../viewmodel/mapFeatures.ts';
 import { shareProgram, sharedPaintValue } from './sharedPrograms.ts';
@@ -25,18 +25,69 @@ function choroplethBeforeId(map: MlMap): string | undefined {
   return layers.find((l) => l.type === 'symbol')?.id;
 }
 
+/** The view state the app's layers show: which are on and what is selected. */
+export interface AppLayerView {
+  layers: Record<LayerId, boolean>;
+  selectedSiteId: string | null;
+  selectedInstitution: string | null;
+}
+
+/** The filters and campus paint that follow the selection (paint in the shared-program form). */
+function selectionPatch(siteId: string | null, institution: string | null) {
+  const f = selectionFilters(siteId, institution);
+  const owned = ['all', f.owned, ['!=', ['get', 'owner'], '']] as FilterSpecification;
+  return {
+    filters: { 'selected-site': f.site, 'selected-polygon': f.site, 'owned-highlight': owned, 'owned-polygon-highlight': owned } as Record<string, FilterSpecification>,
+    campusPaint: { 'circle-stroke-color': sharedPaintValue(f.campusStroke), 'circle-stroke-width': sharedPaintValue(f.campusStrokeWidth) },
+  };
+}
+
+/**
+ * The app's layers (choropleth first, then the sites bottom to top) as `view` shows them, in the
+ * shared-program form. Layers are created in their final state, so the first effects that apply
+ * the view find nothing to change: any visibility, filter or per-feature paint write makes MapLibre
+ * re-tile the layer's source and draw again.
+ */
+export function appLayers(view: AppLayerView): LayerSpecification[] {
+  const sel = selectionPatch(view.selectedSiteId, view.selectedInstitution);
+  const hidden = new Set(LAYER_IDS.filter((id) => !view.layers[id]).flatMap((id) => LAYER_MAP_IDS[id]));
+  return [districtGapLayer(), ...siteLayers()].map((layer) => {
+    const l = shareProgram(layer) as LayerSpecification & { filter?: FilterSpecification; layout?: Record<string, unknown>; paint?: Record<string, unknown> };
+    return {
+      ...l,
+      ...(sel.filters[l.id] ? { filter: sel.filters[l.id] } : {}),
+      ...(l.id === 'campuses' ? { paint: { ...l.paint, ...sel.campusPaint } } : {}),
+      layout: { ...l.layout, visibility: hidden.has(l.id) ? 'none' : 'visible' },
+    } as LayerSpecification;
+  });
+}
+
+/**
+ * The offline planning style with the app's sources and layers already in it, so the map's first
+ * style load draws everything once instead of loading the basemap and then adding the app layers.
+ */
+export function withAppLayers(style: StyleSpecification, data: Partial<AppCollections>, view: AppLayerView): StyleSpecification {
+  const sources = { ...style.sources };
+  for (const k of Object.keys(SRC) as SourceKey[]) sources[SRC[k]] = { type: 'geojson', data: data[k] ?? EMPTY };
+  const [gap, ...sites] = appLayers(view);
+  const at = style.layers.findIndex((l) => l.id === OFFLINE_CHOROPLETH_BEFORE);
+  const layers = at < 0 ? [...style.layers, gap] : [...style.layers.slice(0, at), gap, ...style.layers.slice(at)];
+  return { ...style, sources, layers: [...layers, ...sites] };
+}
+
 /**
  * Adds the sources and layers when missing (after every style load); safe to call twice.
  * `districts` (the districts-only source, see districtsOnlySource) is added only when the style
  * lacks the planning basemap's source (an online style).
  */
-export function installAppLayers(map: MlMap, data: Partial<AppCollections>, districts: GeoJSONSourceSpecification): void {
+export function installAppLayers(map: MlMap, data: Partial<AppCollections>, districts: GeoJSONSourceSpecification, view: AppLayerView): void {
   for (const k of Object.keys(SRC) as SourceKey[]) {
     if (!map.getSource(SRC[k])) map.addSource(SRC[k], { type: 'geojson', data: data[k] ?? EMPTY });
   }
   if (!map.getSource(DISTRICTS_SOURCE)) map.addSource(DISTRICTS_SOURCE, districts);
-  if (!map.getLayer('districtGap')) map.addLayer(shareProgram(districtGapLayer()), choroplethBeforeId(map));
-  for (const layer of siteLayers()) if (!map.getLayer(layer.id)) map.addLayer(shareProgram(layer));
+  const [gap, ...sites] = appLayers(view);
+  if (!map.getLayer(gap.id)) map.addLayer(gap, choroplethBeforeId(map));
+  for (const layer of sites) if (!map.getLayer(layer.id)) map.addLayer(layer);
 }
 
 export function setSourceData(map: MlMap, key: SourceKey, fc: FeatureCollection<Geometry>): void {
@@ -80,16 +131,20 @@ export function applyVisibility(map: MlMap, layers: Record<LayerId, boolean>): v
   }
 }
 
+/**
+ * Follows the selection. Unchanged values are not written: MapLibre's style ignores an equal
+ * filter or paint value, but the map still schedules a redraw for every write.
+ */
 export function applySelection(map: MlMap, siteId: string | null, institution: string | null): void {
   if (!map.getLayer('selected-site')) return;
-  const f = selectionFilters(siteId, institution);
-  map.setFilter('selected-site', f.site);
-  map.setFilter('selected-polygon', f.site);
-  map.setFilter('owned-highlight', ['all', f.owned, ['!=', ['get', 'owner'], '']] as FilterSpecification);
-  map.setFilter('owned-polygon-highlight', ['all', f.owned, ['!=', ['get', 'owner'], '']] as FilterSpecification);
+  const sel = selectionPatch(siteId, institution);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const [id, filter] of Object.entries(sel.filters)) if (!same(map.getFilter(id), filter)) map.setFilter(id, filter);
   // in the shared-program form, or the change would compile a program of its own
-  map.setPaintProperty('campuses', 'circle-stroke-color', sharedPaintValue(f.campusStroke));
-  map.setPaintProperty('campuses', 'circle-stroke-width', sharedPaintValue(f.campusStrokeWidth));
+  const stroke = sel.campusPaint['circle-stroke-color'];
+  const width = sel.campusPaint['circle-stroke-width'];
+  if (!same(map.getPaintProperty('campuses', 'circle-stroke-color'), stroke)) map.setPaintProperty('campuses', 'circle-stroke-color', stroke);
+  if (!same(map.getPaintProperty('campuses', 'circle-stroke-width'), width)) map.setPaintProperty('campuses', 'circle-stroke-width', width);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/sharedPrograms.ts';
 import { DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
 import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
-import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, districtGapLayer, gapFillColour, siteLayers } from '../../src/map/layerStyles.ts';
+import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
+import { appLayers } from '../../src/map/siteLayers.ts';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 
 type Kind = 'constant' | 'source' | 'camera' | 'composite';
@@ -20,8 +21,12 @@ function kindOf(type: string, prop: string, value: unknown): { kind: Kind; evalu
 
 const basemap = await loadBasemapData();
 const planning = planningBasemapStyle('en', basemap);
-const appLayers = [districtGapLayer(), ...siteLayers()].map(shareProgram);
-const allLayers: LayerSpecification[] = [...planning.layers, ...appLayers];
+const appLayerSets = [
+  appLayers({ layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: false, districtGap: true }, selectedSiteId: null, selectedInstitution: null }),
+  appLayers({ layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: true, districtGap: false }, selectedSiteId: 'hotel:x', selectedInstitution: 'HKU' }),
+];
+const appLayerSpecs = appLayerSets.flat();
+const allLayers: LayerSpecification[] = [...planning.layers, ...appLayerSpecs];
 
 describe('one shader program per layer type', () => {
   it('turns a constant into a per-feature value that draws the same', () => {
@@ -62,8 +67,10 @@ describe('one shader program per layer type', () => {
   });
 
   it('is still a valid style, with the MTR layers muted under the planning layers', () => {
-    const style = { ...planning, layers: allLayers, sources: { ...planning.sources, 'hp-campuses': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-sites': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-site-polygons': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-flows': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } } };
+    for (const set of appLayerSets) {
+    const style = { ...planning, layers: [...planning.layers, ...set], sources: { ...planning.sources, 'hp-campuses': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-sites': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-site-polygons': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-flows': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } } };
     expect(validateStyleMin(style as never)).toEqual([]);
+    }
     const line = planning.layers.find((l) => l.id === 'basemap-mtr-line') as { paint: Record<string, unknown> };
     expect(kindOf('line', 'line-opacity', line.paint['line-opacity']).evaluate(10)).toBe(MUTED_BASEMAP_PAINT['basemap-mtr-line']['line-opacity']);
   });
