@@ -154,7 +154,8 @@ export function siteLayers(): LayerSpecification[] {
       type: 'fill',
       source: SRC.polygons,
       filter: isLayer('universityTown'),
-      paint: { 'fill-color': COLOURS.universityTown, 'fill-opacity': ['case', isOpen, 0.38, 0.18] },
+      // no antialiasing outline: unitown-outline draws the edge (and the outline pass is a shader program of its own)
+      paint: { 'fill-color': COLOURS.universityTown, 'fill-opacity': ['case', isOpen, 0.38, 0.18], 'fill-antialias': false },
     },
     {
       id: 'unitown-outline',
@@ -168,7 +169,8 @@ export function siteLayers(): LayerSpecification[] {
       type: 'fill',
       source: SRC.polygons,
       filter: isLayer('landSale'),
-      paint: { 'fill-color': COLOURS.landSale, 'fill-opacity': ['case', ['get', 'included'], ['case', isOpen, 0.5, 0.28], 0.1] },
+      // drawn-outline draws the edge
+      paint: { 'fill-color': COLOURS.landSale, 'fill-opacity': ['case', ['get', 'included'], ['case', isOpen, 0.5, 0.28], 0.1], 'fill-antialias': false },
     },
     {
       id: 'drawn-outline',

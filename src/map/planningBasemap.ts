@@ -49,6 +49,10 @@ function flattenLandIntoDistricts(layers: LayerSpecification[]): LayerSpecificat
     paint: {
       'fill-color': ['interpolate', ['linear'], ['zoom'], ...DISTRICT_TINT_OPACITY.flatMap(([z, a]) => [z, tints(a)])],
       'fill-opacity': 1,
+      // every edge of a district is under a boundary line or the coastline, so the antialiasing
+      // outline pass (one more shader program, and each polygon's edges drawn again every frame)
+      // would not show
+      'fill-antialias': false,
     },
   } as LayerSpecification));
 }
