@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/sharedPrograms.ts';
-import { DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
+import { DISTRICT_TINT_OPACITY, LABELS_SOURCE, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
 import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
 import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
 import { appLayers } from '../../src/map/siteLayers.ts';
@@ -76,20 +76,25 @@ describe('one shader program per layer type', () => {
   });
 });
 
-describe('planning basemap: one source', () => {
+describe('planning basemap: two sources', () => {
   const offline = offlineBasemapStyle({ lang: 'en', basemap });
-  const merged = planning.sources[DISTRICTS_SOURCE] as { type: string; data: { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }; promoteId: string; buffer: number; tolerance: number };
-  it('holds every feature of the seven offline sources once, tagged with the source it came from', () => {
-    expect(Object.keys(planning.sources)).toEqual([DISTRICTS_SOURCE]);
+  type Src = { type: string; data: { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }; promoteId?: string; buffer: number; tolerance: number };
+  const geometry = planning.sources[DISTRICTS_SOURCE] as Src;
+  const names = planning.sources[LABELS_SOURCE] as Src;
+  const all = [...names.data.features, ...geometry.data.features];
+  it('holds every feature of the seven offline sources once, tagged with the source it came from; district names apart and first', () => {
+    expect(Object.keys(planning.sources)).toEqual([LABELS_SOURCE, DISTRICTS_SOURCE]);
     let total = 0;
     for (const [id, src] of Object.entries(offline.sources)) {
       const n = ((src as { data: { features: unknown[] } }).data.features).length;
-      expect(merged.data.features.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
+      expect(all.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
       total += n;
     }
-    expect(merged.data.features).toHaveLength(total);
-    expect(merged.promoteId).toBe('code');
-    expect([merged.buffer, merged.tolerance]).toEqual([32, 1]);
+    expect(all).toHaveLength(total);
+    expect(names.data.features.every((f) => f.properties[BASEMAP_PART] === 'basemap-district-labels')).toBe(true);
+    expect(names.data.features).toHaveLength(18);
+    expect(geometry.promoteId).toBe('code');
+    expect([geometry.buffer, geometry.tolerance, names.buffer, names.tolerance]).toEqual([32, 1, 32, 1]);
   });
   it('gives each layer exactly the features its own source had, through its filter', () => {
     for (const layer of planning.layers) {
@@ -98,7 +103,8 @@ describe('planning basemap: one source', () => {
       // basemap-district-fill draws the land too (see flattenLandIntoDistricts); ids are unchanged
       expect(original, layer.id).toBeDefined();
       const pick = featureFilter((layer as { filter?: unknown }).filter as never, `layers.${layer.id}.filter`);
-      const drawn = merged.data.features.filter((f) => pick.filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
+      const source = planning.sources[(layer as { source: string }).source] as Src;
+      const drawn = source.data.features.filter((f) => pick.filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
       const own = ((offline.sources[original!.source] as { data: { features: { properties: Record<string, unknown> }[] } }).data.features)
         .filter((f) => featureFilter(original!.filter as never, `layers.${layer.id}.filter`).filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
       expect(drawn.length, layer.id).toBe(own.length);
