@@ -24,17 +24,21 @@ export function boot(): Promise<Runner | null> {
       const url = modelDataUrl();
       // the worker has validated this very file before the page uses it (createSimClient rejects
       // with the field named if not)
-      const loaded = Promise.all([createSimClient(url, MODEL_DATA_LABEL), fetchModelDataJson(url)]);
+      const started = createSimClient(url, MODEL_DATA_LABEL);
+      const loaded = Promise.all([started, fetchModelDataJson(url)]);
       // the database opens while the data loads; saved scenarios are checked against the data
       const restored = restore(loaded.then(([, raw]) => raw as ModelData, () => null));
-      const [client, raw] = await loaded;
-      const data = raw as ModelData;
+      const client = await started;
+      simClient = client;
+      // The first run is posted as soon as the worker has the data, not after saved work is
+      // restored: for a new planner it is the run the page shows, and the worker would otherwise
+      // sit idle while the page is busy. A restored scenario replaces it (the runner drops a
+      // result that a newer request has overtaken).
+      const runner = startRunner(appStore, client);
+      const data = (await loaded)[1] as ModelData;
       await restored;
       // start-up milestones for profiles (DevTools' Timings track)
       performance.mark('hp:scenarios-restored');
-      simClient = client;
-      // the first run is posted before the panels render, so the worker computes while React works
-      const runner = startRunner(appStore, client);
       appStore.setState({ data });
       (window as unknown as { __hp: unknown }).__hp = { store: appStore, client, runner };
       return runner;

@@ -10,7 +10,6 @@ import { runDeterministic } from './model/simulate.ts';
 import { runDraws } from './model/mc/monteCarlo.ts';
 import type { Results } from './model/results.ts';
 import type { Scenario } from './model/scenario/schema.ts';
-import { defaultScenario } from './model/scenario/defaultScenario.ts';
 
 export class WorkerInputError extends Error {
   override name = 'WorkerInputError';
@@ -60,16 +59,6 @@ export function createSimulateApi(initialData: ModelData | null = null) {
       last = null;
       lastKey = '';
       return data.sites.length;
-    },
-    /**
-     * Runs the default scenario once and keeps its compiled model, so the page's first request
-     * finds the validation, compile and run code already optimised by the JIT (a cold first run
-     * costs ~4× a warm one, while the page is still busy drawing). Returns the milliseconds taken.
-     */
-    warm(): number {
-      const t0 = performance.now();
-      runDeterministic(compiled(defaultScenario()), true);
-      return performance.now() - t0;
     },
     ping(): 'pong' {
       return 'pong';

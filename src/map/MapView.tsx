@@ -260,7 +260,7 @@ export default function MapView() {
   // Sites and campuses wait for the first run: sent before it, they would be tiled twice in
   // MapLibre's worker within a second, on the same two cores the first run needs. A failed run
   // still shows the sites from the data alone.
-  const sitesReady = results !== null || runFailed;
+  const sitesReady = data !== null && (results !== null || runFailed);
   const push = (key: SourceKey, fc: FeatureCollection) => {
     if (!sitesReady && key !== 'flows') return;
     collections.current[key] = fc;

@@ -27,9 +27,6 @@ export async function createSimClient(dataUrl: string, label: string): Promise<S
   const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   const deterministic = new SimulationPool(browserWorker, 1);
   await deterministic.load(dataUrl, label);
-  // the worker would otherwise sit idle while the page parses the data and restores saved work;
-  // the page's first run then queues behind this one and finds the code warm
-  void deterministic.warm().catch(() => undefined);
   // Starting and validating data in more workers at load would compete with the map's first render
   // on two cores; the Monte Carlo pool is made when the first Monte Carlo run is asked for.
   let pool: Promise<SimulationPool> | null = null;

@@ -52,22 +52,6 @@ describe('simulate worker API over comlink', () => {
     close();
   });
 
-  it('warms up on the default scenario without changing any answer, and needs data first', async () => {
-    const { remote: empty, close: closeEmpty } = connect(createSimulateApi());
-    await expect(empty.warm()).rejects.toThrow(/model data not loaded/);
-    closeEmpty();
-    const data = loadModelData();
-    const { remote, close } = connect(createSimulateApi(data));
-    const ms = await remote.warm();
-    expect(ms).toBeGreaterThanOrEqual(0);
-    // the warm-up's compiled model is reused for the default scenario; another scenario still compiles its own
-    const s = defaultScenario();
-    expect(await remote.deterministic(s)).toEqual(simulate(s, data, s.seed, { draws: 0 }));
-    const other = { ...s, params: { ...s.params, quotaCapRaisedPct: 45 } };
-    expect(await remote.deterministic(other)).toEqual(simulate(other, data, other.seed, { draws: 0 }));
-    close();
-  });
-
   it('refuses bad draw ranges and seeds by name', async () => {
     const { remote, close } = connect(createSimulateApi(loadModelData()));
     const s = defaultScenario();

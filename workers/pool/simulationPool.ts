@@ -46,11 +46,6 @@ export class SimulationPool {
     await Promise.all(this.workers.map((w) => w.api.load(url, label)));
   }
 
-  /** Warms every worker's JIT on the default scenario (see SimulateApi.warm). */
-  async warm(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.api.warm()));
-  }
-
   /** The deterministic run on the first worker. */
   deterministic(scenario: Scenario, sites = true): Promise<Results> {
     return this.workers[0].api.deterministic(scenario, sites) as Promise<Results>;
