@@ -257,12 +257,12 @@ export default function MapView() {
   }, []);
 
   // ---- data → sources ----
-  // Sites and campuses wait for the first run: sent before it, they would be tiled twice in
-  // MapLibre's worker within a second, on the same two cores the first run needs. A failed run
-  // still shows the sites from the data alone.
+  // The app's sources wait for the data and the first run: sent before the run, the sites would be
+  // tiled twice in MapLibre's worker within a second, on the same two cores the run needs. A failed
+  // run still shows the sites from the data alone.
   const sitesReady = data !== null && (results !== null || runFailed);
   const push = (key: SourceKey, fc: FeatureCollection) => {
-    if (!sitesReady && key !== 'flows') return;
+    if (!sitesReady) return;
     collections.current[key] = fc;
     if (!map) return;
     if (sent.current.map !== map || sent.current.styleGen !== styleGen) sent.current = { map, styleGen, fc: {} };
@@ -274,7 +274,7 @@ export default function MapView() {
   useEffect(() => push('polygons', polygonFc), [map, styleGen, polygonFc, sitesReady]);
   useEffect(() => push('campuses', campusFc), [map, styleGen, campusFc, sitesReady]);
   useEffect(() => { if (map && sitesReady) applyDistrictGaps(map, districtStates, gapMax); }, [map, styleGen, districtStates, gapMax, sitesReady]);
-  useEffect(() => push('flows', flowFc), [map, styleGen, flowFc]);
+  useEffect(() => push('flows', flowFc), [map, styleGen, flowFc, sitesReady]);
   // after the pushes above (effects run in order): the next idle is a full render
   useEffect(() => { if (map && results) resultsOnMap.current = true; }, [map, results]);
   useEffect(() => { if (map) applyVisibility(map, layers); }, [map, styleGen, layers]);

@@ -25,6 +25,11 @@ function choroplethBeforeId(map: MlMap): string | undefined {
   return layers.find((l) => l.type === 'symbol')?.id;
 }
 
+/** The app's GeoJSON sources, holding `data` where given and nothing otherwise. */
+function appSources(data: Partial<AppCollections>): Record<string, GeoJSONSourceSpecification> {
+  return Object.fromEntries((Object.keys(SRC) as SourceKey[]).map((k) => [SRC[k], { type: 'geojson', data: data[k] ?? EMPTY }]));
+}
+
 /** The view state the app's layers show: which are on and what is selected. */
 export interface AppLayerView {
   layers: Record<LayerId, boolean>;
@@ -67,8 +72,7 @@ export function appLayers(view: AppLayerView): LayerSpecification[] {
  * style load draws everything once instead of loading the basemap and then adding the app layers.
  */
 export function withAppLayers(style: StyleSpecification, data: Partial<AppCollections>, view: AppLayerView): StyleSpecification {
-  const sources = { ...style.sources };
-  for (const k of Object.keys(SRC) as SourceKey[]) sources[SRC[k]] = { type: 'geojson', data: data[k] ?? EMPTY };
+  const sources = { ...style.sources, ...appSources(data) };
   const [gap, ...sites] = appLayers(view);
   const at = style.layers.findIndex((l) => l.id === OFFLINE_CHOROPLETH_BEFORE);
   const layers = at < 0 ? [...style.layers, gap] : [...style.layers.slice(0, at), gap, ...style.layers.slice(at)];
@@ -81,9 +85,7 @@ export function withAppLayers(style: StyleSpecification, data: Partial<AppCollec
  * lacks the planning basemap's source (an online style).
  */
 export function installAppLayers(map: MlMap, data: Partial<AppCollections>, districts: GeoJSONSourceSpecification, view: AppLayerView): void {
-  for (const k of Object.keys(SRC) as SourceKey[]) {
-    if (!map.getSource(SRC[k])) map.addSource(SRC[k], { type: 'geojson', data: data[k] ?? EMPTY });
-  }
+  for (const [id, source] of Object.entries(appSources(data))) if (!map.getSource(id)) map.addSource(id, source);
   if (!map.getSource(DISTRICTS_SOURCE)) map.addSource(DISTRICTS_SOURCE, districts);
   const [gap, ...sites] = appLayers(view);
   if (!map.getLayer(gap.id)) map.addLayer(gap, choroplethBeforeId(map));
