@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startPreview, launchBrowser, openPage, waitForMap, waitForResults, evalWithTimeout } from '../tests/e2e/_harness.mjs';
 import { median } from './stats.ts';
+import { DISTRICTS_SOURCE } from '../src/map/layerStyles.ts';
 
 export interface BrowserBench {
   mapFirstRenderMs: { median: number; runs: number[]; goalMs: number };
@@ -53,7 +54,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
     // non-local take-up moves demand in every year, so every change must show in the headline
     const input = await page.getByRole('spinbutton', { name: /Non-local take-up/ }).first().elementHandle();
     if (!input) throw new Error('no "Non-local take-up" input found');
-    const { out: samples, mapOut }: { out: number[]; mapOut: number[] } = await evalWithTimeout(page, async (el: any) => {
+    const { out: samples, mapOut }: { out: number[]; mapOut: number[] } = await evalWithTimeout(page, async ({ el, districtsSource }: { el: any; districtsSource: string }) => {
       const store = (window as any).__store;
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
@@ -67,7 +68,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
       const mapShows = () => {
         const s = store.getState();
         const yi = s.results.years.indexOf(s.view.year);
-        const st = map.getFeatureState({ source: 'hp-basemap', id: 'A' });
+        const st = map.getFeatureState({ source: districtsSource, id: 'A' });
         return st && st.gap === s.results.districts.A.gap.market[yi < 0 ? 0 : yi];
       };
       for (let i = 0; i < 42; i++) {
@@ -98,7 +99,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
         await new Promise((r) => setTimeout(r, 30));
       }
       return { out: out.slice(2), mapOut: mapOut.slice(2) }; // the first two warm up
-    }, input as unknown, 300_000);
+    }, { el: input, districtsSource: DISTRICTS_SOURCE }, 300_000);
     await context.close();
     const valid = samples.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
     const pct = (p: number, xs = valid) => xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];

@@ -39,9 +39,9 @@ export const COLOURS = {
 } as const;
 
 /**
- * The district polygons the choropleth colours: the planning basemap's one source (so the polygons
- * are tiled once; see planningBasemap.ts), or, when an online style is in use, a source of just the
- * districts the app adds under the same id. Either way the districts are the features whose
+ * The district polygons the choropleth colours: the planning basemap's geometry source (land,
+ * districts, MTR; so the polygons are tiled once; see planningBasemap.ts), or, when an online style
+ * is in use, a source of just the districts the app adds under the same id. Either way the districts are the features whose
  * BASEMAP_PART is 'basemap-districts'; they are addressed by their HAD code (promoteId) and carry
  * the gap as feature state.
  */

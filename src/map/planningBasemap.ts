@@ -1,8 +1,9 @@
 /**
- * The offline basemap as the planning map draws it: quieter MTR lines and stations (they are for
- * orientation and should not compete with the site symbols) and every layer in the shared-program
- * form (./sharedPrograms.ts). Done on the style object before the map gets it, so the first
- * render is already the final one.
+ * The offline basemap as the planning map draws it: its seven GeoJSON sources merged into two
+ * (twoSources), the land drawn through the district tints, quieter MTR lines and stations (they
+ * are for orientation and should not compete with the site symbols) and every layer in the
+ * shared-program form (./sharedPrograms.ts). Done on the style object before the map gets it, so
+ * the first render is already the final one.
  */
 import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';

@@ -5,7 +5,7 @@ import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/shar
 import { DISTRICT_TINT_OPACITY, LABELS_SOURCE, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
 import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
 import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
-import { appLayers } from '../../src/map/siteLayers.ts';
+import { appLayers, withAppLayers, type AppLayerView } from '../../src/map/siteLayers.ts';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 
 type Kind = 'constant' | 'source' | 'camera' | 'composite';
@@ -21,11 +21,11 @@ function kindOf(type: string, prop: string, value: unknown): { kind: Kind; evalu
 
 const basemap = await loadBasemapData();
 const planning = planningBasemapStyle('en', basemap);
-const appLayerSets = [
-  appLayers({ layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: false, districtGap: true }, selectedSiteId: null, selectedInstitution: null }),
-  appLayers({ layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: true, districtGap: false }, selectedSiteId: 'hotel:x', selectedInstitution: 'HKU' }),
+const views: AppLayerView[] = [
+  { layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: false, districtGap: true }, selectedSiteId: null, selectedInstitution: null },
+  { layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: true, districtGap: false }, selectedSiteId: 'hotel:x', selectedInstitution: 'HKU' },
 ];
-const appLayerSpecs = appLayerSets.flat();
+const appLayerSpecs = views.flatMap(appLayers);
 const allLayers: LayerSpecification[] = [...planning.layers, ...appLayerSpecs];
 
 describe('one shader program per layer type', () => {
@@ -67,10 +67,7 @@ describe('one shader program per layer type', () => {
   });
 
   it('is still a valid style, with the MTR layers muted under the planning layers', () => {
-    for (const set of appLayerSets) {
-    const style = { ...planning, layers: [...planning.layers, ...set], sources: { ...planning.sources, 'hp-campuses': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-sites': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-site-polygons': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, 'hp-flows': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } } };
-    expect(validateStyleMin(style as never)).toEqual([]);
-    }
+    for (const view of views) expect(validateStyleMin(withAppLayers(planning, {}, view) as never)).toEqual([]);
     const line = planning.layers.find((l) => l.id === 'basemap-mtr-line') as { paint: Record<string, unknown> };
     expect(kindOf('line', 'line-opacity', line.paint['line-opacity']).evaluate(10)).toBe(MUTED_BASEMAP_PAINT['basemap-mtr-line']['line-opacity']);
   });
