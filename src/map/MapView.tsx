@@ -35,6 +35,7 @@ import { TextAttributionControl, styleAttributions } from './attributionControl.
 import { isStyleUrl, loadOnlineStyle, setOfflineStyle } from './onlineStyle.ts';
 import { addDrawnSiteFromRing, startPolygonDraw, type DrawSession } from './drawTool.ts';
 import { OutlineLabels } from './outlineLabels.ts';
+import { skipHiddenSky } from './skipHiddenSky.ts';
 import { campusTooltip, districtTooltip, siteTooltip } from './tooltipText.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { MapToolbar, MapYearSlider, type BasemapState } from './MapControls.tsx';
@@ -156,8 +157,10 @@ export default function MapView() {
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
+        maxPitch: 0, // a flat planning map (and so the sky is never seen: skipHiddenSky)
       });
       const mapRef = m;
+      skipHiddenSky(mapRef);
       mapRef.touchZoomRotate.disableRotation();
       mapRef.keyboard.disableRotation();
       mapRef.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
