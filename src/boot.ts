@@ -1,6 +1,6 @@
 /**
- * Start-up: the simulation worker loads and validates the embedded data while the page parses the
- * same file (and the map starts on its own); then the runner starts. Kept out of React so
+ * Start-up: the simulation worker loads and validates the embedded data while the map starts on its
+ * own; then the runner starts, and the page parses its copy of the same file. Kept out of React so
  * StrictMode's double effects cannot start two runners.
  */
 import { appStore } from './store/appStore.ts';
@@ -25,7 +25,10 @@ export function boot(): Promise<Runner | null> {
       // the worker has validated this very file before the page uses it (createSimClient rejects
       // with the field named if not)
       const started = createSimClient(url, MODEL_DATA_LABEL);
-      const loaded = Promise.all([started, fetchModelDataJson(url)]);
+      // The page's own copy is fetched at once but parsed only once the worker has validated the
+      // file: parsing 1 MB on the main thread competed with creating the map, and the map needs
+      // the data only when the first run's results arrive, which is after that.
+      const loaded = Promise.all([started, fetchModelDataJson(url, started)]);
       // the database opens while the data loads; saved scenarios are checked against the data
       const restored = restore(loaded.then(([, raw]) => raw as ModelData, () => null));
       const client = await started;
@@ -36,10 +39,13 @@ export function boot(): Promise<Runner | null> {
       // result that a newer request has overtaken).
       const runner = startRunner(appStore, client);
       const data = (await loaded)[1] as ModelData;
+      // The map takes the data now, with the first run, not after saved work is restored (the
+      // data does not depend on it). The panels mount later, once the map has drawn
+      // (map/mapSettled.ts), and an edit made before the restore finishes wins over the stored copy.
+      appStore.setState({ data });
       await restored;
       // start-up milestones for profiles (DevTools' Timings track)
       performance.mark('hp:scenarios-restored');
-      appStore.setState({ data });
       (window as unknown as { __hp: unknown }).__hp = { store: appStore, client, runner };
       return runner;
     } catch (e) {

@@ -18,9 +18,10 @@ export function modelDataUrl(): string {
 }
 
 /** The file's JSON, unvalidated: use it only once the worker has validated the same file. */
-export async function fetchModelDataJson(url: string): Promise<unknown> {
+export async function fetchModelDataJson(url: string, parseAfter?: Promise<unknown>): Promise<unknown> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${MODEL_DATA_LABEL}: HTTP ${res.status}`);
+  await parseAfter?.catch(() => undefined);
   return res.json();
 }
 
