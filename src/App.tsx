@@ -4,6 +4,7 @@ import { useT } from './i18n/useT.ts';
 import { boot } from './boot.ts';
 import { loadBasemapData } from './map/basemapStyle.ts';
 import type { Runner } from './sim/runner.ts';
+import { useMapSettled } from './map/mapSettled.ts';
 import { RunStatus } from './ui/RunStatus.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { ScenarioPanel } from './panels/ScenarioPanel.tsx';
@@ -18,6 +19,9 @@ import { GapByInstitutionChart } from './charts/GapByInstitutionChart.tsx';
 const mapImport = import('./map/MapView.tsx');
 void loadBasemapData();
 const MapView = lazy(() => mapImport);
+// The panels mount once the map has drawn its first full render (see map/mapSettled.ts), or after
+// this long if it has not: a slow or broken map never withholds the controls.
+const PANELS_DEADLINE_MS = 8000;
 // three + @react-three/fiber stay out of the initial bundle: this chunk loads when the 3D view opens.
 const SiteView3D = lazy(() => import('./three/SiteView3D.tsx'));
 
@@ -28,6 +32,8 @@ export function App() {
   const dataError = useApp((s) => s.dataError);
   const view3dSiteId = useApp((s) => s.view.view3dSiteId);
   const [runner, setRunner] = useState<Runner | null>(null);
+  const mapSettled = useMapSettled(PANELS_DEADLINE_MS);
+  const panels = data !== null && mapSettled;
   useEffect(() => { void boot().then(setRunner); }, []);
   useEffect(() => { document.documentElement.lang = lang; document.title = t('appTitle'); }, [lang, t]);
 
@@ -46,7 +52,7 @@ export function App() {
       ) : (
         <div className="app-body">
           <aside className="panel-left" aria-label={t('parameters')}>
-            {data ? (
+            {panels ? (
               <>
                 <ScenarioManager />
                 <ScenarioPanel />
@@ -67,7 +73,7 @@ export function App() {
             )}
           </main>
           <aside className="panel-right" aria-label={t('headline')}>
-            {data && (
+            {panels && (
               <>
                 <SiteInspector />
                 <Headline />

@@ -35,6 +35,7 @@ import { TextAttributionControl, styleAttributions } from './attributionControl.
 import { isStyleUrl, loadOnlineStyle, setOfflineStyle } from './onlineStyle.ts';
 import { addDrawnSiteFromRing, startPolygonDraw, type DrawSession } from './drawTool.ts';
 import { OutlineLabels } from './outlineLabels.ts';
+import { markMapSettled } from './mapSettled.ts';
 import { skipHiddenSky } from './skipHiddenSky.ts';
 import { campusTooltip, districtTooltip, siteTooltip } from './tooltipText.ts';
 import { MapLegend } from './MapLegend.tsx';
@@ -100,6 +101,7 @@ export default function MapView() {
   const [styleGen, setStyleGen] = useState(0);
   const [basemapState, setBasemapState] = useState<BasemapState>('offline');
   const [drawMessage, setDrawMessage] = useState<string | null>(null);
+  const [mapFailure, setMapFailure] = useState<string | null>(null);
 
   const basemapRef = useRef<BasemapData | null>(null);
   const collections = useRef<Partial<AppCollections>>({});
@@ -142,23 +144,31 @@ export default function MapView() {
       basemapRef.current = basemap;
       const view0 = appStore.getState().view;
       const lang0 = view0.lang;
-      m = new maplibregl.Map({
-        container,
-        style: withAppLayers(planningBasemapStyle(lang0, basemap), collections.current, view0),
-        ...BASEMAP_MAP_OPTIONS,
-        bounds: HK_BOUNDS,
-        fitBoundsOptions: { padding: fitPadding(container, container.parentElement?.querySelector('.hp-legend') ?? null) },
-        maxBounds: HK_MAX_BOUNDS,
-        minZoom: 8.5,
-        maxZoom: 17.5,
-        canvasContextAttributes: { preserveDrawingBuffer: true },
-        attributionControl: false,
-        fadeDuration: 0,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        maxPitch: 0, // a flat planning map (and so the sky is never seen: skipHiddenSky)
-      });
+      try {
+        m = new maplibregl.Map({
+          container,
+          style: withAppLayers(planningBasemapStyle(lang0, basemap), collections.current, view0),
+          ...BASEMAP_MAP_OPTIONS,
+          bounds: HK_BOUNDS,
+          fitBoundsOptions: { padding: fitPadding(container, container.parentElement?.querySelector('.hp-legend') ?? null) },
+          maxBounds: HK_MAX_BOUNDS,
+          minZoom: 8.5,
+          maxZoom: 17.5,
+          canvasContextAttributes: { preserveDrawingBuffer: true },
+          attributionControl: false,
+          fadeDuration: 0,
+          dragRotate: false,
+          pitchWithRotate: false,
+          touchPitch: false,
+          maxPitch: 0, // a flat planning map (and so the sky is never seen: skipHiddenSky)
+        });
+      } catch (e) {
+        // no WebGL (or a MapLibre start-up error): say so where the map would be, and let the
+        // panels that wait for the map mount at once
+        setMapFailure(String((e as Error)?.message ?? e));
+        markMapSettled();
+        return;
+      }
       const mapRef = m;
       skipHiddenSky(mapRef);
       mapRef.touchZoomRotate.disableRotation();
@@ -180,6 +190,7 @@ export default function MapView() {
       const markFullRender = () => {
         if (w.__mapLoadMs !== undefined || !resultsOnMap.current || !mapRef.loaded()) return;
         w.__mapLoadMs = Math.round(performance.now());
+        markMapSettled();
         mapRef.off('idle', markFullRender);
       };
       mapRef.on('idle', markFullRender);
@@ -360,6 +371,7 @@ export default function MapView() {
   return (
     <div className="hp-map-root" data-testid="map-root">
       <div ref={containerRef} className="hp-map-canvas" data-testid="map" />
+      {mapFailure && <p className="hp-map-failure" role="alert">{t('mapUnavailable')} ({mapFailure})</p>}
       <div ref={tooltipRef} className="hp-tooltip" data-testid="map-tooltip" hidden />
       <MapLegend year={year} gapMax={gapMax} flows={flows} />
       <MapToolbar basemapState={basemapState} drawMessage={drawMessage} />

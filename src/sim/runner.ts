@@ -8,22 +8,12 @@ import type { AppStore } from '../store/appStore.ts';
 import type { SimClient } from './simClient.ts';
 import type { Scenario } from '../../workers/model/scenario/schema.ts';
 import { AbortError } from '../../workers/pool/simulationPool.ts';
+import { whenMapSettled } from '../map/mapSettled.ts';
 
 const MC_DELAY_MS = 250;
 
-/**
- * Monte Carlo competes for the two cores with the map's first render, so the first run waits until
- * the map has drawn (the map sets window.__mapLoadMs) or 6 s have passed.
- */
-function mapSettled(): Promise<void> {
-  const w = globalThis as unknown as { __mapLoadMs?: number };
-  if (typeof window === 'undefined' || w.__mapLoadMs !== undefined) return Promise.resolve();
-  return new Promise((resolve) => {
-    const t0 = Date.now();
-    const tick = () => (w.__mapLoadMs !== undefined || Date.now() - t0 > 6000 ? resolve() : setTimeout(tick, 100));
-    tick();
-  });
-}
+/** Monte Carlo competes for the two cores with the map's first render: it waits for it, or 6 s. */
+const MC_AFTER_MAP_DEADLINE_MS = 6000;
 
 export interface Runner {
   /** Cancels the Monte Carlo in progress (the UI's cancel button). */
@@ -75,7 +65,7 @@ export function startRunner(store: AppStore, client: SimClient): Runner {
         store.setState((s) => ({ results, run: { status: 'done', error: null, lastMs: performance.now() - t0, version: s.run.version + 1 } }));
         mcTimer = setTimeout(() => {
           mcTimer = null;
-          void mapSettled().then(() => { if (store.getState().scenario === scenario && !mcAbort) startMc(scenario, results.years); });
+          void whenMapSettled(MC_AFTER_MAP_DEADLINE_MS).then(() => { if (store.getState().scenario === scenario && !mcAbort) startMc(scenario, results.years); });
         }, MC_DELAY_MS);
       }
     } catch (e) {

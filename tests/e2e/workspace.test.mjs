@@ -32,7 +32,32 @@ test('the map renders offline: the canvas has drawn features and nothing outside
   const n = await nonBackgroundPixels(page, '.maplibregl-canvas');
   assert.ok(n > 5000, `only ${n} non-background pixels on the map canvas`);
   assert.deepEqual(blocked, [], 'the app asked for something outside its origin');
+  // the hidden sky pass is skipped (src/map/skipHiddenSky.ts): if a MapLibre upgrade moves it,
+  // its shader program is back in the cache and this fails
+  const programs = await page.evaluate(() => [...window.__map.painter.programCache.keys?.() ?? Object.keys(window.__map.painter.programCache)]);
+  assert.ok(programs.length > 0, 'no shader programs read from the painter');
+  assert.ok(!programs.some((k) => k.startsWith('sky')), `the sky program was built: ${programs.join(', ')}`);
+  // the panels mount once the map has drawn (src/map/mapSettled.ts)
+  await page.getByRole('slider', { name: 'Map year', exact: true }).waitFor();
   await page.screenshot({ path: 'shots/e2e-workspace-map.png' });
+});
+
+test('without WebGL the map says so and every panel still works', async () => {
+  // a browser that cannot give MapLibre a WebGL context
+  const s = await openPage(browser, server.base, '', {
+    onPage: (page) => page.addInitScript({ content: `
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return /webgl/.test(kind) ? null : get.call(this, kind, ...rest); };` }),
+  });
+  try {
+    await s.page.getByRole('alert').filter({ hasText: 'The map could not start' }).waitFor({ timeout: 20_000 });
+    await waitForResults(s.page);
+    // the panels did not wait for the 8 s deadline: the failed map released them at once
+    await s.page.getByRole('slider', { name: 'Map year', exact: true }).waitFor({ timeout: 5_000 });
+    const gaps = await s.page.locator('[data-testid^="headline-gap-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    assert.ok(gaps.length === 2 && gaps.every(Number.isFinite), `headline gaps ${gaps}`);
+    assert.deepEqual(s.errors.filter((e) => !/WebGL/i.test(e)), [], 'console errors other than the missing WebGL');
+  } finally { await s.context.close(); }
 });
 
 test('every layer has a legend toggle that shows and hides its map layers', async () => {
