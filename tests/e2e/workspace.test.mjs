@@ -60,6 +60,18 @@ test('without WebGL the map says so and every panel still works', async () => {
   } finally { await s.context.close(); }
 });
 
+test('the preview server sends the files the build compressed, not compressing them on the fly', async () => {
+  const html = await (await fetch(server.base)).text();
+  const entry = /<script[^>]+src="\.?\/?([^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(entry, 'no entry script in index.html');
+  for (const [accept, expected] of [['br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+    const res = await fetch(server.base + entry, { headers: { 'accept-encoding': accept } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-encoding'), expected, `Accept-Encoding: ${accept}`);
+    assert.match(res.headers.get('content-type') ?? '', /javascript/);
+  }
+});
+
 test('every layer has a legend toggle that shows and hides its map layers', async () => {
   const { page } = session;
   const layers = {
