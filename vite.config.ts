@@ -9,8 +9,9 @@ import sirv from 'sirv';
  * browser tests run on, that took 0.3 s of CPU per page load from the browser, all of it while the
  * page was starting (measured from /proc). Static hosting serves files compressed once (nginx
  * `gzip_static`, CDNs), so the build writes .br and .gz copies (vite-plugin-compression2) and the
- * preview server serves them with sirv, ahead of Vite's own middleware; anything else (the SPA
- * fallback, a client that accepts neither encoding) falls through to Vite as before.
+ * preview server serves them with sirv, ahead of Vite's own middleware. A client that accepts
+ * neither encoding gets the file as it is; a path that is no file (the SPA fallback) falls through
+ * to Vite as before.
  */
 function servePrecompressed(): Plugin {
   return {
