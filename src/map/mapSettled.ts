@@ -23,10 +23,6 @@ export function markMapSettled(): void {
   listeners.clear();
 }
 
-export function isMapSettled(): boolean {
-  return settled;
-}
-
 /** Resolves when the map has settled or after `deadlineMs`, whichever is first. */
 export function whenMapSettled(deadlineMs: number): Promise<void> {
   if (settled) return Promise.resolve();
