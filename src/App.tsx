@@ -58,7 +58,7 @@ export function App() {
                 <ScenarioPanel />
               </>
             ) : (
-              <p className="app-loading" aria-busy="true">{t('loadingData')}</p>
+              <p className="app-loading" aria-busy="true">{t(data ? 'loadingPanels' : 'loadingData')}</p>
             )}
           </aside>
           <main className="map-area">
