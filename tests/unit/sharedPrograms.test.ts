@@ -67,7 +67,10 @@ describe('one shader program per layer type', () => {
   });
 
   it('is still a valid style, with the MTR layers muted under the planning layers', () => {
-    for (const view of views) expect(validateStyleMin(withAppLayers(planning, {}, view) as never)).toEqual([]);
+    // every style the map can start with: both languages, every layer set
+    for (const lang of ['en', 'zh-HK'] as const) {
+      for (const view of views) expect(validateStyleMin(withAppLayers(planningBasemapStyle(lang, basemap), {}, view) as never)).toEqual([]);
+    }
     const line = planning.layers.find((l) => l.id === 'basemap-mtr-line') as { paint: Record<string, unknown> };
     expect(kindOf('line', 'line-opacity', line.paint['line-opacity']).evaluate(10)).toBe(MUTED_BASEMAP_PAINT['basemap-mtr-line']['line-opacity']);
   });
