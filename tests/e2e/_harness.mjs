@@ -19,8 +19,14 @@ export async function startPreview(port) {
   throw new Error(`vite preview did not start on port ${port} (is dist/ built? run npm run build)`);
 }
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+/**
+ * Chromium's own resolver fails every host name but the preview server's address: the network is
+ * cut off without intercepting requests (see openPage's `intercept`).
+ */
+export const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 60_000 });
 }
 
 /** Console messages that are noise in headless SwiftShader, not app errors. */
@@ -29,8 +35,15 @@ const BENIGN = [/GPU stall due to ReadPixels/i, /Automatic fallback to software 
 /**
  * A new page that blocks every request that is not to the preview server (the app must work
  * offline) and records console errors and page errors.
+ *
+ * `intercept: false` (the first-render benchmark) leaves requests alone: Playwright's `route` holds
+ * every request until the test process has answered it over the DevTools protocol, a cost no
+ * planner's browser has (with the page's ~40 requests: 0.2–0.3 s of the first render in two
+ * same-run comparisons on two cores, none in a third; the benchmark prints both). Requests
+ * elsewhere are then only recorded in `blocked` (the browser must be launched with OFFLINE_ARGS,
+ * so that they fail as they would offline).
  */
-export async function openPage(browser, base, path = '', { viewport = { width: 1400, height: 860 }, onPage = null, settleMs = 0 } = {}) {
+export async function openPage(browser, base, path = '', { viewport = { width: 1400, height: 860 }, onPage = null, settleMs = 0, intercept = true } = {}) {
   const context = await browser.newContext({ viewport });
   // Functions passed to page.evaluate from TypeScript run through esbuild (tsx), which may wrap inner
   // functions in a __name() helper that does not exist in the page; give the page a no-op one.
@@ -41,12 +54,17 @@ export async function openPage(browser, base, path = '', { viewport = { width: 1
   const blocked = [];
   page.on('console', (m) => { if (m.type() === 'error' && !BENIGN.some((re) => re.test(m.text()))) errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  const local = (url) => url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:');
+  if (intercept) {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (local(url)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+  } else {
+    page.on('request', (r) => { if (!local(r.url())) blocked.push(r.url()); });
+  }
   if (onPage) onPage(page); // listeners that must see the first requests
   // Benchmarks pass settleMs: every new context opens a window whose WebUI renderer (the omnibox
   // popup) burns ~1.4 s of CPU on start-up (measured from /proc), which on 2 cores would be billed
