@@ -38,8 +38,8 @@ const BENIGN = [/GPU stall due to ReadPixels/i, /Automatic fallback to software 
  *
  * `intercept: false` (the first-render benchmark) leaves requests alone: Playwright's `route` holds
  * every request until the test process has answered it over the DevTools protocol, a cost no
- * planner's browser has (with the page's ~40 requests: 0.2–0.3 s of the first render in two
- * same-run comparisons on two cores, none in a third; the benchmark prints both). Requests
+ * planner's browser has (with the page's ~40 requests, the held first render was 0.07 s faster to
+ * 0.35 s slower in four same-run comparisons on two cores; the benchmark prints both). Requests
  * elsewhere are then only recorded in `blocked` (the browser must be launched with OFFLINE_ARGS,
  * so that they fail as they would offline).
  */
