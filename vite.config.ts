@@ -27,10 +27,11 @@ function servePrecompressed(): Plugin {
 export default defineConfig({
   plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] }), servePrecompressed()],
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { charset: 'ascii' } } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
+    rolldownOptions: { output: { charset: 'ascii' } },
   },
   test: {
     include: ['tests/unit/**/*.test.ts', 'workers/**/*.test.ts', 'src/**/*.test.ts'],
