@@ -2,6 +2,8 @@
 // every request that is not to the app blocked: the map renders, layers toggle, a hotel opens its
 // inspector and an edit moves the headline, a drawn polygon becomes a site with beds, a control
 // change redraws the chart, and the console stays clean. Controls are found by accessible name.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPreview, launchBrowser, openPage, waitForMap, waitForResults, nonBackgroundPixels, evalWithTimeout } from './_harness.mjs';
@@ -69,6 +71,18 @@ test('the preview server sends the files the build compressed, not compressing t
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-encoding'), expected, `Accept-Encoding: ${accept}`);
     assert.match(res.headers.get('content-type') ?? '', /javascript/);
+  }
+});
+
+test("the build's own JavaScript is ASCII-only (vite.config.ts: a non-ASCII character makes Chrome decode a whole script as two-byte text)", () => {
+  const dir = path.resolve('dist/assets');
+  // MapLibre's worker is copied as it is (an asset, .mjs); every chunk the build writes is .js
+  const chunks = fs.readdirSync(dir).filter((f) => f.endsWith('.js'));
+  assert.ok(chunks.length > 5, `only ${chunks.length} chunks in dist/assets`);
+  for (const f of chunks) {
+    const bytes = fs.readFileSync(path.join(dir, f));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `${f}: non-ASCII byte at ${at}`);
   }
 });
 
