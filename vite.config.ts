@@ -26,7 +26,8 @@ function servePrecompressed(): Plugin {
 /**
  * ASCII-only JavaScript: one non-ASCII character (MapLibre's bundle has ~450) makes Chrome decode a
  * whole script into a two-byte string on the main thread, 61 ms for the 1.1 MB map chunk in a trace
- * of the first render. Escaped (\uXXXX), the strings are the same at run time and gzip to the same size.
+ * of the first render. Escaped (\uXXXX), the strings are the same at run time, and the build's 19 chunks
+ * gzip (level 9) to 1,015,647 bytes instead of 1,016,143.
  */
 const asciiOutput = { output: { charset: 'ascii' as const } };
 
