@@ -27,7 +27,7 @@ import {
   buildMapSites, campusFeatures, districtGapStates, gapScaleMax, polygonFeatures, siteFeatures, type MapSite,
 } from '../viewmodel/mapFeatures.ts';
 import { flowFeatures, institutionFlows } from '../viewmodel/gravityFlows.ts';
-import { INTERACTIVE_LAYERS, SITE_POINT_LAYERS, SITE_POLYGON_LAYERS } from './layerStyles.ts';
+import { DISTRICTS_SOURCE, INTERACTIVE_LAYERS, SITE_POINT_LAYERS, SITE_POLYGON_LAYERS } from './layerStyles.ts';
 import {
   applyDistrictGaps, applySelection, applyVisibility, installAppLayers, sameFeatures, setSourceData, withAppLayers, type AppCollections, type SourceKey,
 } from './siteLayers.ts';
@@ -35,6 +35,7 @@ import { TextAttributionControl, styleAttributions } from './attributionControl.
 import { isStyleUrl, loadOnlineStyle, setOfflineStyle } from './onlineStyle.ts';
 import { addDrawnSiteFromRing, startPolygonDraw, type DrawSession } from './drawTool.ts';
 import { OutlineLabels } from './outlineLabels.ts';
+import { DistrictLabels } from './districtLabels.ts';
 import { markMapSettled } from './mapSettled.ts';
 import { skipHiddenSky } from './skipHiddenSky.ts';
 import { campusTooltip, districtTooltip, siteTooltip } from './tooltipText.ts';
@@ -107,6 +108,7 @@ export default function MapView() {
   const collections = useRef<Partial<AppCollections>>({});
   const attributionRef = useRef<TextAttributionControl | null>(null);
   const labelsRef = useRef<OutlineLabels | null>(null);
+  const districtLabelsRef = useRef<DistrictLabels | null>(null);
   const activeStyle = useRef<'offline' | 'loading' | 'online'>('offline');
   const styleGenRef = useRef(0);
   /** What each app source holds on the map now (so unchanged data is not sent again). */
@@ -179,6 +181,7 @@ export default function MapView() {
       attributionRef.current = attribution;
       mapRef.addControl(attribution, 'bottom-right');
       labelsRef.current = new OutlineLabels(mapRef);
+      districtLabelsRef.current = new DistrictLabels(mapRef, DISTRICTS_SOURCE, basemap.districtLabels, basemap.districts, lang0);
 
       mapRef.on('style.load', () => {
         installAppLayers(mapRef, collections.current, districtsOnlySource(basemap), appStore.getState().view);
@@ -264,6 +267,8 @@ export default function MapView() {
       disposed = true;
       labelsRef.current?.clear();
       labelsRef.current = null;
+      districtLabelsRef.current?.remove();
+      districtLabelsRef.current = null;
       if (m && w.__map === m) delete w.__map;
       m?.remove();
       setMap(null);
@@ -310,6 +315,7 @@ export default function MapView() {
       map.getCanvas().setAttribute('aria-label', t('mapRegion'));
     }
     if (map && basemapRef.current && activeStyle.current === 'offline') relabelBasemap(map, basemapRef.current, lang);
+    districtLabelsRef.current?.setLang(lang);
   }, [map, styleGen, lang, t]);
 
   // ---- online style, falling back to the offline basemap ----
@@ -344,6 +350,8 @@ export default function MapView() {
     });
     return () => { cancelled = true; job.cancel(); };
   }, [map, onlineStyleUrl]);
+  // the district names are part of the offline basemap; an online style has its own
+  useEffect(() => { districtLabelsRef.current?.setVisible(basemapState !== 'online'); }, [map, basemapState]);
 
   // ---- draw a site ----
   useEffect(() => {

@@ -167,8 +167,13 @@ function bilingual(lang: 'en' | 'zh-HK', scaleSecond = 0.85): ExpressionSpecific
   ];
 }
 
-const z = (stops: [number, number][]): ExpressionSpecification =>
+const z = (stops: readonly (readonly [number, number])[]): ExpressionSpecification =>
   ['interpolate', ['linear'], ['zoom'], ...stops.flat()] as ExpressionSpecification;
+
+/** District names: size of the first line by zoom (px), opacity by zoom, free space around (px). */
+export const DISTRICT_LABEL_SIZE_PX: [number, number][] = [[8, 10], [10, 12.5], [12, 15], [14, 17]];
+export const DISTRICT_LABEL_OPACITY: [number, number][] = [[12.5, 1], [14, 0.65]];
+export const DISTRICT_LABEL_PADDING_PX = 4;
 
 /**
  * Tiling of the detailed coast and district polygons. Their lines are at most 1.4 px wide and carry
@@ -318,19 +323,19 @@ export function offlineBasemapStyle(opts: OfflineBasemapOptions): StyleSpecifica
       layout: {
         'text-field': bilingual(lang, 0.9),
         'text-font': [BASEMAP_FONT_BOLD],
-        'text-size': z([[8, 10], [10, 12.5], [12, 15], [14, 17]]),
+        'text-size': z(DISTRICT_LABEL_SIZE_PX),
         'text-transform': 'uppercase',
         'text-letter-spacing': 0.06,
         'text-line-height': 1.2,
         'text-max-width': 8,
-        'text-padding': 4,
+        'text-padding': DISTRICT_LABEL_PADDING_PX,
         'text-allow-overlap': false,
       },
       paint: {
         'text-color': c.districtLabel,
         'text-halo-color': c.halo,
         'text-halo-width': 1.6,
-        'text-opacity': z([[12.5, 1], [14, 0.65]]),
+        'text-opacity': z(DISTRICT_LABEL_OPACITY),
       },
     },
   ];

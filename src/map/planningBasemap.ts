@@ -1,9 +1,10 @@
 /**
- * The offline basemap as the planning map draws it: its seven GeoJSON sources merged into two
- * (twoSources), the land drawn through the district tints, quieter MTR lines and stations (they
- * are for orientation and should not compete with the site symbols) and every layer in the
- * shared-program form (./sharedPrograms.ts). Done on the style object before the map gets it, so
- * the first render is already the final one.
+ * The offline basemap as the planning map draws it: its GeoJSON sources merged into one
+ * (oneSource), the district names as page text at the overview zooms (./districtLabels.ts), the
+ * land drawn through the district tints, quieter MTR lines and stations (they are for orientation
+ * and should not compete with the site symbols) and every layer in the shared-program form
+ * (./sharedPrograms.ts). Done on the style object before the map gets it, so the first render is
+ * already the final one.
  */
 import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -68,55 +69,61 @@ export function districtsOnlySource(basemap: BasemapData): GeoJSONSourceSpecific
   return { type: 'geojson', data: { type: 'FeatureCollection', features: tagPart(DISTRICTS_PART, basemap.districts) }, promoteId: DISTRICT_ID_PROPERTY };
 }
 
-/** The planning basemap's source of district names (see twoSources). */
-export const LABELS_SOURCE = 'hp-basemap-labels';
-/** Offline-basemap sources whose features go to LABELS_SOURCE; all others go to DISTRICTS_SOURCE. */
-const LABEL_PARTS = new Set(['basemap-district-labels']);
+/** The offline basemap's layer of district names. */
+export const DISTRICT_LABEL_LAYER = 'basemap-district-label';
 
 /**
- * Puts the offline basemap's seven GeoJSON sources into two, each layer picking its collection by
+ * Below this zoom the district names are page text over the map (./districtLabels.ts), not this
+ * symbol layer. There they are the only labels on the map (station names start at zoom 10, light
+ * rail stops at 13.5; the app's layers have none), so nothing of MapLibre's needs to make room for
+ * them. From this zoom the symbol layer draws them, so MapLibre places them with the station names
+ * in one collision pass, district names first as before.
+ *
+ * Why: the all-Hong-Kong view that the map opens at is below zoom 10 unless the map area is large
+ * (9.53 in a 1,400 × 860 window), and as a symbol layer there the names cost the first render their 23 glyph files (the
+ * Chinese names fall in 22 code-point ranges), the wait of the basemap's tile for them in MapLibre's
+ * worker, and the SDF text shaders built in software WebGL: with the layer left out, the first
+ * render took 2.80 s against 3.06 s (medians of 8 navigations each, taking turns).
+ */
+export const DISTRICT_LABEL_PAGE_BELOW_ZOOM = 10;
+
+/**
+ * Puts the offline basemap's seven GeoJSON sources into one, each layer picking its collection by
  * the BASEMAP_PART tag. MapLibre tiles a source in one worker job and redraws the map each time a
  * source's tiles arrive; with software WebGL every redraw holds the page for 100–300 ms while the
  * frame is read back, so seven separate arrivals cost the first render more than the tiling itself.
- *
- * The district names are the second source, listed first: a tile with labels waits in the worker
- * for its glyphs, which the page fetches and parses. Alone, the names' tile asks for its glyphs at
- * once, and the page loads them while the worker builds the land, district and MTR tile, instead
- * of that tile waiting for them at its end (about 0.6 s of the first render, measured by leaving
- * the labels out). Station labels stay with the stations; they start at zoom 10, above the
- * all-Hong-Kong view.
+ * The district names' layer starts at DISTRICT_LABEL_PAGE_BELOW_ZOOM, with the station names, so
+ * the first tiles of the all-Hong-Kong view need no glyphs.
  *
  * The polygon tiling settings (32 px buffer, 1 px simplification) apply to the lines and points
  * too: circle and symbol buckets keep only features inside their tile, and 1 px is below what the
  * MTR lines show at any zoom.
  */
-function twoSources(style: StyleSpecification): StyleSpecification {
-  const geometry: Feature[] = [];
-  const labels: Feature[] = [];
+function oneSource(style: StyleSpecification): StyleSpecification {
+  const features: Feature[] = [];
   let tiling: Partial<GeoJSONSourceSpecification> = {};
   for (const [id, src] of Object.entries(style.sources)) {
     if (src.type !== 'geojson' || typeof src.data !== 'object') throw new Error(`offline basemap source ${id} is not inline GeoJSON`);
-    (LABEL_PARTS.has(id) ? labels : geometry).push(...tagPart(id, src.data as FeatureCollection));
+    features.push(...tagPart(id, src.data as FeatureCollection));
     if (id === DISTRICTS_PART) tiling = { buffer: src.buffer, tolerance: src.tolerance };
   }
   const layers = style.layers.map((l) => {
     if (!('source' in l) || typeof l.source !== 'string') return l;
     const part: FilterSpecification = ['==', ['get', BASEMAP_PART], l.source];
     const filter = (l.filter ? ['all', part, l.filter] : part) as FilterSpecification;
-    return { ...l, source: LABEL_PARTS.has(l.source) ? LABELS_SOURCE : DISTRICTS_SOURCE, filter } as LayerSpecification;
+    const minzoom = l.id === DISTRICT_LABEL_LAYER ? { minzoom: DISTRICT_LABEL_PAGE_BELOW_ZOOM } : {};
+    return { ...l, source: DISTRICTS_SOURCE, filter, ...minzoom } as LayerSpecification;
   });
   return {
     ...style,
-    // MapLibre asks for tiles in the order of the sources: the names first
     sources: {
-      [LABELS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: labels }, ...tiling },
-      [DISTRICTS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: geometry }, promoteId: DISTRICT_ID_PROPERTY, ...tiling },
+      [DISTRICTS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features }, promoteId: DISTRICT_ID_PROPERTY, ...tiling },
     },
     layers,
   };
 }
 
 export function planningBasemapStyle(lang: Lang, basemap: BasemapData): StyleSpecification {
-  const style = twoSources(offlineBasemapStyle({ lang, basemap }));
+  const style = oneSource(offlineBasemapStyle({ lang, basemap }));
   return { ...style, layers: flattenLandIntoDistricts(style.layers).map((l) => shareProgram(mute(l))) };
 }

@@ -2,7 +2,8 @@
  * The printable report: the scenario's headline figures, the charts and the map as images, every
  * assumption with its source, and the user's drawn sites — shown over the app and printed with the
  * browser (a print stylesheet hides everything else). Images are read from the live canvases
- * (uPlot charts, and the map, which keeps its drawing buffer for this).
+ * (uPlot charts, and the map, which keeps its drawing buffer for this, with the labels the page
+ * draws over it: ../map/mapImage.ts).
  */
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -15,6 +16,7 @@ import { SOURCE_LABEL } from '../viewmodel/chartSeries.ts';
 import { assumptionRows, drawnSiteRows } from '../viewmodel/report.ts';
 import { scenarioDisplayName } from '../viewmodel/scenarioNames.ts';
 import { DATA_ATTRIBUTIONS } from '../map/attribution.ts';
+import { mapImageWithLabels } from '../map/mapImage.ts';
 import './scenarios.css';
 
 interface Snapshot {
@@ -37,12 +39,8 @@ function chartImages(): Snapshot['charts'] {
 }
 
 function mapImage(): string | null {
-  const map = (window as unknown as { __map?: { getCanvas(): HTMLCanvasElement } }).__map;
-  try {
-    return map ? map.getCanvas().toDataURL('image/png') : null;
-  } catch {
-    return null;
-  }
+  const map = (window as unknown as { __map?: { getCanvas(): HTMLCanvasElement; getContainer(): HTMLElement } }).__map;
+  return map ? mapImageWithLabels(map) : null;
 }
 
 export function ReportButton() {

@@ -44,6 +44,93 @@ test('the map renders offline: the canvas has drawn features and nothing outside
   await page.screenshot({ path: 'shots/e2e-workspace-map.png' });
 });
 
+test('district names: page text over the all-Hong-Kong view, MapLibre\'s layer from zoom 10, in both languages and in the report\'s map image', async () => {
+  const s = await openPage(browser, server.base);
+  const { page } = s;
+  try {
+    await waitForMap(page);
+    await waitForResults(page);
+    await page.getByRole('button', { name: 'Printable report' }).waitFor();
+    const start = await evalWithTimeout(page, () => {
+      const map = window.__map;
+      const box = map.getContainer().getBoundingClientRect();
+      const shown = [...document.querySelectorAll('[data-testid="district-label"]')]
+        .filter((el) => getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden]') && el.getBoundingClientRect().width > 0);
+      const rects = shown.map((el) => el.getBoundingClientRect());
+      let overlaps = 0;
+      for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i], b = rects[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+      }
+      const glyphsBeforeRender = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.pbf') && e.startTime < window.__mapLoadMs).length;
+      return {
+        zoom: map.getZoom(),
+        shown: shown.map((el) => [...el.children].map((c) => [c.lang, c.textContent])),
+        inside: rects.every((r) => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom),
+        overlaps,
+        layerMinzoom: map.getLayer('basemap-district-label')?.minzoom,
+        drawnByMapLibre: map.queryRenderedFeatures({ layers: ['basemap-district-label'] }).length,
+        glyphsBeforeRender,
+        label: rects[0] && { x: rects[0].left - box.left, y: rects[0].top - box.top, w: rects[0].width, h: rects[0].height },
+      };
+    });
+    assert.ok(start.zoom < 10, `the start view is at zoom ${start.zoom}`);
+    assert.ok(start.shown.length >= 8, `only ${start.shown.length} district names shown`);
+    for (const [[l1, t1], [l2, t2]] of start.shown) {
+      assert.equal(l1, 'en');
+      assert.match(t1, /^[A-Za-z &]+$/);
+      assert.equal(l2, 'zh-HK');
+      assert.match(t2, /^[\u4e00-\u9fff]+區$/);
+    }
+    assert.ok(start.inside, 'a district name crosses the map edge');
+    assert.equal(start.overlaps, 0, 'two district names overlap');
+    assert.equal(start.layerMinzoom, 10);
+    assert.equal(start.drawnByMapLibre, 0);
+    // the point of page text: the first render needs no glyph files
+    assert.equal(start.glyphsBeforeRender, 0);
+
+    // the report's map image has the names painted in where the page shows them
+    await page.getByRole('button', { name: 'Printable report' }).click();
+    const img = page.getByRole('img', { name: /^Map of sites and district gaps in/ });
+    await img.waitFor();
+    const differing = await evalWithTimeout(page, async ({ label }) => {
+      const imgEl = [...document.querySelectorAll('img')].find((i) => i.alt.startsWith('Map of sites'));
+      await imgEl.decode();
+      const map = window.__map.getCanvas();
+      const scale = map.width / map.getBoundingClientRect().width;
+      const read = (src) => {
+        const c = document.createElement('canvas');
+        c.width = map.width; c.height = map.height;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(src, 0, 0);
+        return ctx.getImageData(Math.floor(label.x * scale), Math.floor(label.y * scale), Math.ceil(label.w * scale), Math.ceil(label.h * scale)).data;
+      };
+      const a = read(imgEl), b = read(map);
+      let n = 0;
+      for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 60) n++;
+      return { n, of: a.length / 4 };
+    }, { label: start.label });
+    assert.ok(differing.n > differing.of * 0.05, `the report's map image differs from the bare canvas in ${differing.n} of ${differing.of} pixels under a district name`);
+    await page.keyboard.press('Escape');
+    await img.waitFor({ state: 'detached' });
+
+    // Chinese first in zh-HK
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-HK');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-HK');
+    const zh = await page.locator('[data-testid="district-label"]').first().evaluate((el) => [...el.children].map((c) => c.lang));
+    assert.deepEqual(zh, ['zh-HK', 'en']);
+
+    // from zoom 10 MapLibre draws them, with the station names, and the page's are hidden
+    await page.evaluate(() => window.__map.jumpTo({ zoom: 11, center: [114.17, 22.32] }));
+    await page.waitForFunction(() => window.__map.loaded() && window.__map.queryRenderedFeatures({ layers: ['basemap-district-label'] }).length > 0, null, { timeout: 20_000 });
+    const pageShown = await page.locator('[data-testid="district-label"]').evaluateAll((els) => els.filter((el) => el.checkVisibility()).length);
+    assert.equal(pageShown, 0);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.context.close();
+  }
+});
+
 test('without WebGL the map says so and every panel still works', async () => {
   // a browser that cannot give MapLibre a WebGL context
   const s = await openPage(browser, server.base, '', {

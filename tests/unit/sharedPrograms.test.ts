@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/sharedPrograms.ts';
-import { DISTRICT_TINT_OPACITY, LABELS_SOURCE, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
+import { DISTRICT_LABEL_LAYER, DISTRICT_LABEL_PAGE_BELOW_ZOOM, DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
 import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
 import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
 import { appLayers, withAppLayers, type AppLayerView } from '../../src/map/siteLayers.ts';
@@ -76,25 +76,33 @@ describe('one shader program per layer type', () => {
   });
 });
 
-describe('planning basemap: two sources', () => {
+describe('planning basemap: one source', () => {
   const offline = offlineBasemapStyle({ lang: 'en', basemap });
   type Src = { type: string; data: { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }; promoteId?: string; buffer: number; tolerance: number };
   const geometry = planning.sources[DISTRICTS_SOURCE] as Src;
-  const names = planning.sources[LABELS_SOURCE] as Src;
-  const all = [...names.data.features, ...geometry.data.features];
-  it('holds every feature of the seven offline sources once, tagged with the source it came from; district names apart and first', () => {
-    expect(Object.keys(planning.sources)).toEqual([LABELS_SOURCE, DISTRICTS_SOURCE]);
+  it('holds every feature of the seven offline sources once, tagged with the source it came from', () => {
+    expect(Object.keys(planning.sources)).toEqual([DISTRICTS_SOURCE]);
+    expect(Object.keys(offline.sources)).toHaveLength(7);
     let total = 0;
     for (const [id, src] of Object.entries(offline.sources)) {
       const n = ((src as { data: { features: unknown[] } }).data.features).length;
-      expect(all.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
+      expect(geometry.data.features.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
       total += n;
     }
-    expect(all).toHaveLength(total);
-    expect(names.data.features.every((f) => f.properties[BASEMAP_PART] === 'basemap-district-labels')).toBe(true);
-    expect(names.data.features).toHaveLength(18);
+    expect(geometry.data.features).toHaveLength(total);
+    expect(geometry.data.features.filter((f) => f.properties[BASEMAP_PART] === 'basemap-district-labels')).toHaveLength(18);
     expect(geometry.promoteId).toBe('code');
-    expect([geometry.buffer, geometry.tolerance, names.buffer, names.tolerance]).toEqual([32, 1, 32, 1]);
+    expect([geometry.buffer, geometry.tolerance]).toEqual([32, 1]);
+  });
+  it('draws the district names as a symbol layer only from the zoom where the page stops drawing them, and no other label below it', () => {
+    const symbols = planning.layers.filter((l) => l.type === 'symbol') as { id: string; minzoom?: number }[];
+    expect(symbols.map((l) => l.id).sort()).toEqual(['basemap-district-label', 'basemap-lightrail-label', 'basemap-station-label']);
+    expect(symbols.find((l) => l.id === DISTRICT_LABEL_LAYER)!.minzoom).toBe(DISTRICT_LABEL_PAGE_BELOW_ZOOM);
+    expect(DISTRICT_LABEL_PAGE_BELOW_ZOOM).toBe(10);
+    // below that zoom the page's district names are the only labels, so none can overlap MapLibre's
+    for (const l of symbols) expect(l.minzoom ?? 0, l.id).toBeGreaterThanOrEqual(DISTRICT_LABEL_PAGE_BELOW_ZOOM);
+    // the offline style on its own (e.g. for other tools) still has the names at every zoom
+    expect((offline.layers.find((l) => l.id === DISTRICT_LABEL_LAYER) as { minzoom?: number }).minzoom).toBeUndefined();
   });
   it('gives each layer exactly the features its own source had, through its filter', () => {
     for (const layer of planning.layers) {
