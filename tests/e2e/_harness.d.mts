@@ -6,5 +6,6 @@ export function launchBrowser(extraArgs?: string[]): Promise<Browser>;
 export function openPage(browser: Browser, base: string, path?: string, opts?: { viewport?: { width: number; height: number }; onPage?: ((page: Page) => void) | null; settleMs?: number; intercept?: boolean }): Promise<{ page: Page; context: BrowserContext; errors: string[]; blocked: string[] }>;
 export function evalWithTimeout<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, ms?: number): Promise<R>;
 export function waitForMap(page: Page, ms?: number): Promise<number>;
+export function readMapLoadMsPassively(page: Page, ms?: number): Promise<number>;
 export function waitForResults(page: Page, ms?: number): Promise<void>;
 export function nonBackgroundPixels(page: Page, selector: string): Promise<number>;
