@@ -82,8 +82,9 @@ export const DISTRICT_LABEL_LAYER = 'basemap-district-label';
  * Why: the all-Hong-Kong view that the map opens at is below zoom 10 unless the map area is large
  * (9.53 in a 1,400 × 860 window), and as a symbol layer there the names cost the first render their 23 glyph files (the
  * Chinese names fall in 22 code-point ranges), the wait of the basemap's tile for them in MapLibre's
- * worker, and the SDF text shaders built in software WebGL: with the layer left out, the first
- * render took 2.80 s against 3.06 s (medians of 8 navigations each, taking turns).
+ * worker, and the SDF text shaders built in software WebGL. With the names as page text there, the
+ * first render took 2.89 s against 3.15 s (medians of 10 navigations each, taking turns; 9 of 10
+ * pairs faster).
  */
 export const DISTRICT_LABEL_PAGE_BELOW_ZOOM = 10;
 
