@@ -170,10 +170,16 @@ function bilingual(lang: 'en' | 'zh-HK', scaleSecond = 0.85): ExpressionSpecific
 const z = (stops: readonly (readonly [number, number])[]): ExpressionSpecification =>
   ['interpolate', ['linear'], ['zoom'], ...stops.flat()] as ExpressionSpecification;
 
-/** District names: size of the first line by zoom (px), opacity by zoom, free space around (px). */
+/**
+ * How the district names look, declared once for the symbol layer below and for the page text that
+ * draws them at the overview zooms (./districtLabels.ts): size of the first line by zoom (px),
+ * opacity by zoom, free space around each name (px), the second language's scale, letter spacing
+ * and line height (em), wrapping width (em), halo width (px).
+ */
 export const DISTRICT_LABEL_SIZE_PX: [number, number][] = [[8, 10], [10, 12.5], [12, 15], [14, 17]];
 export const DISTRICT_LABEL_OPACITY: [number, number][] = [[12.5, 1], [14, 0.65]];
 export const DISTRICT_LABEL_PADDING_PX = 4;
+export const DISTRICT_LABEL_TEXT = { secondScale: 0.9, letterSpacingEm: 0.06, lineHeightEm: 1.2, maxWidthEm: 8, haloWidthPx: 1.6 } as const;
 
 /**
  * Tiling of the detailed coast and district polygons. Their lines are at most 1.4 px wide and carry
@@ -321,20 +327,20 @@ export function offlineBasemapStyle(opts: OfflineBasemapOptions): StyleSpecifica
       type: 'symbol',
       source: 'basemap-district-labels',
       layout: {
-        'text-field': bilingual(lang, 0.9),
+        'text-field': bilingual(lang, DISTRICT_LABEL_TEXT.secondScale),
         'text-font': [BASEMAP_FONT_BOLD],
         'text-size': z(DISTRICT_LABEL_SIZE_PX),
         'text-transform': 'uppercase',
-        'text-letter-spacing': 0.06,
-        'text-line-height': 1.2,
-        'text-max-width': 8,
+        'text-letter-spacing': DISTRICT_LABEL_TEXT.letterSpacingEm,
+        'text-line-height': DISTRICT_LABEL_TEXT.lineHeightEm,
+        'text-max-width': DISTRICT_LABEL_TEXT.maxWidthEm,
         'text-padding': DISTRICT_LABEL_PADDING_PX,
         'text-allow-overlap': false,
       },
       paint: {
         'text-color': c.districtLabel,
         'text-halo-color': c.halo,
-        'text-halo-width': 1.6,
+        'text-halo-width': DISTRICT_LABEL_TEXT.haloWidthPx,
         'text-opacity': z(DISTRICT_LABEL_OPACITY),
       },
     },

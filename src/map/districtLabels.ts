@@ -16,7 +16,8 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { area as turfArea } from '@turf/turf';
 import {
-  DISTRICT_LABEL_OPACITY, DISTRICT_LABEL_PADDING_PX, DISTRICT_LABEL_SIZE_PX, type DistrictLabelProps, type DistrictProps,
+  BASEMAP_COLOURS, DISTRICT_LABEL_OPACITY, DISTRICT_LABEL_PADDING_PX, DISTRICT_LABEL_SIZE_PX, DISTRICT_LABEL_TEXT,
+  type DistrictLabelProps, type DistrictProps,
 } from './basemapStyle.ts';
 import { DISTRICT_LABEL_PAGE_BELOW_ZOOM } from './planningBasemap.ts';
 import { interpolateStops, placeLabels } from './labelPlacement.ts';
@@ -48,17 +49,17 @@ export class DistrictLabels {
   private readonly root: HTMLDivElement;
   private readonly items: Item[];
   private lang: Lang;
+  /** false on an online style */
   private visible = true;
   /** false until the basemap's geometry has loaded: names over an empty sea would mislead */
   private basemapShown = false;
   private fontPx = -1;
-  private belowZoom: boolean | null = null;
   private readonly onMove = () => this.update();
   private readonly onSourceData = () => {
-    if (this.basemapShown || !this.map.getSource(this.basemapSource) || !this.map.isSourceLoaded(this.basemapSource)) return;
+    if (!this.map.getSource(this.basemapSource) || !this.map.isSourceLoaded(this.basemapSource)) return;
     this.basemapShown = true;
     this.map.off('sourcedata', this.onSourceData);
-    this.setVisible(this.visible);
+    this.update();
   };
 
   constructor(
@@ -73,6 +74,17 @@ export class DistrictLabels {
     this.root = document.createElement('div');
     this.root.className = 'hp-district-labels';
     this.root.setAttribute('aria-hidden', 'true');
+    // the symbol layer's look (basemapStyle.ts); the rest is in map.css
+    const t = DISTRICT_LABEL_TEXT;
+    Object.assign(this.root.style, {
+      color: BASEMAP_COLOURS.districtLabel,
+      letterSpacing: `${t.letterSpacingEm}em`,
+      lineHeight: String(t.lineHeightEm),
+      textShadow: [[0, 0, t.haloWidthPx], [0, 0, t.haloWidthPx], [1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0]]
+        .map(([x, y, blur]) => `${x}px ${y}px ${blur}px ${BASEMAP_COLOURS.halo}`).join(', '),
+    });
+    this.root.style.setProperty('--hp-district-label-max-width', `${t.maxWidthEm}em`);
+    this.root.style.setProperty('--hp-district-label-second-scale', `${t.secondScale}em`);
     const rank = new Map(districtsByArea(districts).map((code, i) => [code, i]));
     this.items = [...labels.features]
       .sort((a, b) => (rank.get(a.properties.code) ?? 99) - (rank.get(b.properties.code) ?? 99))
@@ -95,6 +107,8 @@ export class DistrictLabels {
     map.on('move', this.onMove);
     map.on('resize', this.onMove);
     map.on('sourcedata', this.onSourceData);
+    // for labels made after the basemap has loaded (MapView makes them with the map, before)
+    this.onSourceData();
   }
 
   /** The selected language first, the other one beneath. */
@@ -108,7 +122,6 @@ export class DistrictLabels {
   /** Shown on the offline basemap only (an online style has its own place names). */
   setVisible(visible: boolean): void {
     this.visible = visible;
-    this.root.hidden = !(visible && this.basemapShown);
     this.update();
   }
 
@@ -142,14 +155,10 @@ export class DistrictLabels {
   }
 
   update(): void {
-    if (this.root.hidden) return;
     const zoom = this.map.getZoom();
-    const below = zoom < DISTRICT_LABEL_PAGE_BELOW_ZOOM;
-    if (below !== this.belowZoom) {
-      this.belowZoom = below;
-      this.root.style.display = below ? '' : 'none';
-    }
-    if (!below) return;
+    const shown = this.visible && this.basemapShown && zoom < DISTRICT_LABEL_PAGE_BELOW_ZOOM;
+    if (this.root.hidden !== !shown) this.root.hidden = !shown;
+    if (!shown) return;
     if (this.items.some((it) => it.sizeEm === null)) this.measure();
     const fontPx = Math.round(interpolateStops(DISTRICT_LABEL_SIZE_PX, zoom) * 10) / 10;
     if (fontPx !== this.fontPx) {

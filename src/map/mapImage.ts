@@ -64,11 +64,12 @@ export function paintPageLabels(ctx: CanvasRenderingContext2D, container: Elemen
       ctx.letterSpacing = st.letterSpacing === 'normal' ? '0px' : st.letterSpacing;
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'left';
-      const halo = st.textShadow !== 'none';
+      // the halo in the colour of the element's text shadow (computed as 'rgb(...) 0px 0px 1.6px, ...')
+      const halo = st.textShadow === 'none' ? null : /^(rgba?\([^)]*\))/.exec(st.textShadow)?.[1] ?? null;
       for (const line of textLines(n, st.textTransform === 'uppercase')) {
         const y = (line.top + line.bottom) / 2;
         if (halo) {
-          ctx.strokeStyle = 'rgba(255, 255, 255, 0.95)';
+          ctx.strokeStyle = halo;
           ctx.lineWidth = 3;
           ctx.lineJoin = 'round';
           ctx.strokeText(line.text, line.left, y);
