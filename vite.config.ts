@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import sirv from 'sirv';
+import { BASEMAP_FILES, type BasemapData } from './src/map/basemapStyle.ts';
+import { BASEMAP_TILES_PATH, planningBasemapFeatures } from './src/map/planningBasemap.ts';
+import { cutBasemapTiles } from './src/map/basemapTiles.ts';
 
 /**
  * `vite preview` gzips every response on the fly. On the two-core machine the benchmarks and
@@ -24,6 +28,39 @@ function servePrecompressed(): Plugin {
 }
 
 /**
+ * The offline basemap's vector tiles (src/map/basemapTiles.ts), cut from geodata/basemap/ once per
+ * build and written to basemap-tiles/{z}/{x}/{y}.pbf beside the app; the development server serves
+ * the same tiles from memory.
+ */
+function basemapTiles(): Plugin {
+  let cut: Promise<Map<string, Uint8Array>> | null = null;
+  const tiles = () => (cut ??= (async () => {
+    const dir = path.resolve('geodata/basemap');
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const basemap = Object.fromEntries(Object.entries(BASEMAP_FILES).map(([key, file]) => [key, read(file)])) as BasemapData;
+    return cutBasemapTiles(planningBasemapFeatures(basemap));
+  })());
+  return {
+    name: 'hp-basemap-tiles',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const m = /^\/basemap-tiles\/(\d+\/\d+\/\d+)\.pbf$/.exec((req.url ?? '').split('?')[0]);
+        if (!m) return next();
+        void tiles().then((all) => {
+          const bytes = all.get(m[1]);
+          if (!bytes) { res.statusCode = 404; res.end(); return; }
+          res.setHeader('Content-Type', 'application/x-protobuf');
+          res.end(Buffer.from(bytes));
+        }, next);
+      });
+    },
+    async generateBundle() {
+      for (const [key, bytes] of await tiles()) this.emitFile({ type: 'asset', fileName: `${BASEMAP_TILES_PATH}${key}.pbf`, source: bytes });
+    },
+  };
+}
+
+/**
  * ASCII-only JavaScript: one non-ASCII character (MapLibre's bundle has ~450) makes Chrome decode a
  * whole script into a two-byte string on the main thread, 61 ms for the 1.1 MB map chunk in a trace
  * of the first render. Escaped (\uXXXX), the strings are the same at run time, and the build's 19 chunks
@@ -33,7 +70,7 @@ const asciiOutput = { output: { charset: 'ascii' as const } };
 
 // One config for the app build and the unit tests (vitest reads the `test` block).
 export default defineConfig({
-  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'] }), servePrecompressed()],
+  plugins: [react(), basemapTiles(), compression({ algorithms: ['brotliCompress', 'gzip'] }), servePrecompressed()],
   base: './',
   worker: { format: 'es', rolldownOptions: asciiOutput },
   build: {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startPreview, launchBrowser, openPage, waitForMap, waitForResults, evalWithTimeout, readMapLoadMsPassively, OFFLINE_ARGS } from '../tests/e2e/_harness.mjs';
 import { median } from './stats.ts';
-import { DISTRICTS_SOURCE } from '../src/map/layerStyles.ts';
+import { BASEMAP_SOURCE_LAYER, DISTRICTS_SOURCE } from '../src/map/layerStyles.ts';
 
 export interface BrowserBench {
   /** as a planner's browser loads the page (no request interception; network cut off by the resolver) */
@@ -67,7 +67,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
     // non-local take-up moves demand in every year, so every change must show in the headline
     const input = await page.getByRole('spinbutton', { name: /Non-local take-up/ }).first().elementHandle();
     if (!input) throw new Error('no "Non-local take-up" input found');
-    const { out: samples, mapOut }: { out: number[]; mapOut: number[] } = await evalWithTimeout(page, async ({ el, districtsSource }: { el: any; districtsSource: string }) => {
+    const { out: samples, mapOut }: { out: number[]; mapOut: number[] } = await evalWithTimeout(page, async ({ el, districtsSource, sourceLayer }: { el: any; districtsSource: string; sourceLayer: string }) => {
       const store = (window as any).__store;
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
@@ -81,7 +81,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
       const mapShows = () => {
         const s = store.getState();
         const yi = s.results.years.indexOf(s.view.year);
-        const st = map.getFeatureState({ source: districtsSource, id: 'A' });
+        const st = map.getFeatureState({ source: districtsSource, sourceLayer, id: 'A' });
         return st && st.gap === s.results.districts.A.gap.market[yi < 0 ? 0 : yi];
       };
       for (let i = 0; i < 42; i++) {
@@ -112,7 +112,7 @@ export async function benchBrowser(port = 4390): Promise<BrowserBench> {
         await new Promise((r) => setTimeout(r, 30));
       }
       return { out: out.slice(2), mapOut: mapOut.slice(2) }; // the first two warm up
-    }, { el: input, districtsSource: DISTRICTS_SOURCE }, 300_000);
+    }, { el: input, districtsSource: DISTRICTS_SOURCE, sourceLayer: BASEMAP_SOURCE_LAYER }, 300_000);
     await context.close();
     const valid = samples.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
     const pct = (p: number, xs = valid) => xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];

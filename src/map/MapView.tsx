@@ -22,7 +22,7 @@ import { translate, type Lang } from '../i18n/strings.ts';
 import {
   BASEMAP_MAP_OPTIONS, HK_MAX_BOUNDS, loadBasemapData, offlineBasemapStyle, type BasemapData,
 } from './basemapStyle.ts';
-import { districtsOnlySource, planningBasemapStyle } from './planningBasemap.ts';
+import { basemapTilesUrl, planningBasemapSource, planningBasemapStyle } from './planningBasemap.ts';
 import {
   buildMapSites, campusFeatures, districtGapStates, gapScaleMax, polygonFeatures, siteFeatures, type MapSite,
 } from '../viewmodel/mapFeatures.ts';
@@ -49,6 +49,9 @@ maplibregl.prewarm();
 
 // The basemap chunks were asked for by App.tsx at start-up, in parallel with this chunk.
 const basemapPromise: Promise<BasemapData> = loadBasemapData();
+
+/** The basemap's vector tiles, built with the app (src/map/basemapTiles.ts). */
+const TILES_URL = basemapTilesUrl(document.baseURI);
 
 /** All of Hong Kong, fitted to whatever size the map area has. */
 const HK_BOUNDS: [[number, number], [number, number]] = [[113.83, 22.15], [114.44, 22.56]];
@@ -149,7 +152,7 @@ export default function MapView() {
       try {
         m = new maplibregl.Map({
           container,
-          style: withAppLayers(planningBasemapStyle(lang0, basemap), collections.current, view0),
+          style: withAppLayers(planningBasemapStyle(lang0, basemap, TILES_URL), collections.current, view0),
           ...BASEMAP_MAP_OPTIONS,
           bounds: HK_BOUNDS,
           fitBoundsOptions: { padding: fitPadding(container, container.parentElement?.querySelector('.hp-legend') ?? null) },
@@ -184,7 +187,7 @@ export default function MapView() {
       districtLabelsRef.current = new DistrictLabels(mapRef, DISTRICTS_SOURCE, basemap.districtLabels, basemap.districts, lang0);
 
       mapRef.on('style.load', () => {
-        installAppLayers(mapRef, collections.current, districtsOnlySource(basemap), appStore.getState().view);
+        installAppLayers(mapRef, collections.current, planningBasemapSource(TILES_URL), appStore.getState().view);
         attribution.setOnlineAttributions(styleAttributions(mapRef));
         const gen = ++styleGenRef.current;
         sent.current = { map: mapRef, styleGen: gen, fc: { ...collections.current } };
@@ -323,7 +326,7 @@ export default function MapView() {
     const basemap = basemapRef.current;
     if (!map || !basemap) return;
     const url = onlineStyleUrl.trim();
-    const offline = () => planningBasemapStyle(appStore.getState().view.lang, basemap);
+    const offline = () => planningBasemapStyle(appStore.getState().view.lang, basemap, TILES_URL);
     if (!url || !isStyleUrl(url)) {
       if (activeStyle.current !== 'offline') {
         activeStyle.current = 'offline';

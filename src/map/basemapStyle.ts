@@ -74,6 +74,17 @@ export type BasemapData = {
   lightRailStops: FeatureCollection<Point, LightRailStopProps>;
 };
 
+/** Each collection's file in geodata/basemap/ (the build reads them by these names; the page imports them). */
+export const BASEMAP_FILES: Record<keyof BasemapData, string> = {
+  land: 'land.json',
+  districts: 'districts.json',
+  districtBoundaries: 'district_boundaries.json',
+  districtLabels: 'district_labels.json',
+  mtrLines: 'mtr_lines.json',
+  mtrStations: 'mtr_stations.json',
+  lightRailStops: 'light_rail_stops.json',
+};
+
 /**
  * Loads the basemap GeoJSON built into geodata/basemap/. Dynamic `import()` → Vite bundles each
  * file as its own lazily loaded chunk (same origin, no fetch of anything external).

@@ -39,13 +39,14 @@ export const COLOURS = {
 } as const;
 
 /**
- * The district polygons the choropleth colours: the planning basemap's geometry source (land,
- * districts, MTR; so the polygons are tiled once; see planningBasemap.ts), or, when an online style
- * is in use, a source of just the districts the app adds under the same id. Either way the districts are the features whose
- * BASEMAP_PART is 'basemap-districts'; they are addressed by their HAD code (promoteId) and carry
- * the gap as feature state.
+ * The source of the district polygons the gap choropleth colours: the planning basemap's vector
+ * tiles (planningBasemap.ts), on the offline basemap and, under the same id, on an online style.
+ * The districts are the features whose BASEMAP_PART is 'basemap-districts' in its one layer
+ * (BASEMAP_SOURCE_LAYER); they are addressed by their HAD code (promoteId) and carry the gap as
+ * feature state.
  */
 export const DISTRICTS_SOURCE = 'hp-basemap';
+export const BASEMAP_SOURCE_LAYER = 'basemap';
 export const DISTRICT_ID_PROPERTY = 'code';
 /** The property naming which offline-basemap collection a feature of DISTRICTS_SOURCE came from. */
 export const BASEMAP_PART = 'hp_part';
@@ -134,6 +135,7 @@ export function districtGapLayer(): LayerSpecification {
     id: 'districtGap',
     type: 'fill',
     source: DISTRICTS_SOURCE,
+    'source-layer': BASEMAP_SOURCE_LAYER,
     filter: ['==', ['get', BASEMAP_PART], DISTRICTS_PART],
     paint: { 'fill-color': gapFillColour(), 'fill-opacity': 0.62, 'fill-antialias': false },
   };

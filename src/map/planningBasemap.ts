@@ -6,11 +6,11 @@
  * (./sharedPrograms.ts). Done on the style object before the map gets it, so the first render is
  * already the final one.
  */
-import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { BASEMAP_COLOURS, offlineBasemapStyle, type BasemapData } from './basemapStyle.ts';
 import { shareProgram } from './sharedPrograms.ts';
-import { BASEMAP_PART, DISTRICTS_PART, DISTRICTS_SOURCE, DISTRICT_ID_PROPERTY } from './layerStyles.ts';
+import { BASEMAP_PART, BASEMAP_SOURCE_LAYER, DISTRICTS_SOURCE, DISTRICT_ID_PROPERTY } from './layerStyles.ts';
 import type { Lang } from '../i18n/strings.ts';
 
 /** Paint overrides for the offline basemap's MTR layers under the planning layers. */
@@ -64,9 +64,46 @@ export function tagPart(part: string, fc: FeatureCollection): Feature[] {
   return fc.features.map((f) => ({ ...f, properties: { ...f.properties, [BASEMAP_PART]: part } }));
 }
 
-/** The districts alone, tagged as in the planning basemap (the choropleth's source on an online style). */
-export function districtsOnlySource(basemap: BasemapData): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: { type: 'FeatureCollection', features: tagPart(DISTRICTS_PART, basemap.districts) }, promoteId: DISTRICT_ID_PROPERTY };
+/** Zooms the tiles are cut at (./basemapTiles.ts); MapLibre over-zooms the last one. */
+export const BASEMAP_TILE_MINZOOM = 8;
+export const BASEMAP_TILE_MAXZOOM = 12;
+/** [west, south, east, north]: every basemap feature lies inside (a unit test checks). */
+export const BASEMAP_TILE_BOUNDS: [number, number, number, number] = [113.8, 22.1, 114.5, 22.6];
+/** Where the tiles are, relative to the page. */
+export const BASEMAP_TILES_PATH = 'basemap-tiles/';
+
+/** The tile URL template for a page at `baseUri` (MapLibre's worker fetches tiles, so it must be absolute). */
+export function basemapTilesUrl(baseUri: string): string {
+  return `${new URL(BASEMAP_TILES_PATH, baseUri).href}{z}/{x}/{y}.pbf`;
+}
+
+/**
+ * The planning basemap's source: its vector tiles. The choropleth uses it on an online style too
+ * (only its district polygons are drawn there), so that district feature state has one address.
+ */
+export function planningBasemapSource(tilesUrl: string): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [tilesUrl],
+    minzoom: BASEMAP_TILE_MINZOOM,
+    maxzoom: BASEMAP_TILE_MAXZOOM,
+    bounds: BASEMAP_TILE_BOUNDS,
+    promoteId: { [BASEMAP_SOURCE_LAYER]: DISTRICT_ID_PROPERTY },
+  };
+}
+
+/**
+ * The offline basemap's seven collections in one, each feature tagged with the source it had in
+ * the offline style (BASEMAP_PART): what the tiles are cut from.
+ */
+export function planningBasemapFeatures(basemap: BasemapData): FeatureCollection {
+  const style = offlineBasemapStyle({ lang: 'en', basemap });
+  const features: Feature[] = [];
+  for (const [id, src] of Object.entries(style.sources)) {
+    if (src.type !== 'geojson' || typeof src.data !== 'object') throw new Error(`offline basemap source ${id} is not inline GeoJSON`);
+    features.push(...tagPart(id, src.data as FeatureCollection));
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /** The offline basemap's layer of district names. */
@@ -89,42 +126,26 @@ export const DISTRICT_LABEL_LAYER = 'basemap-district-label';
 export const DISTRICT_LABEL_PAGE_BELOW_ZOOM = 10;
 
 /**
- * Puts the offline basemap's seven GeoJSON sources into one, each layer picking its collection by
- * the BASEMAP_PART tag. MapLibre tiles a source in one worker job and redraws the map each time a
- * source's tiles arrive; with software WebGL every redraw holds the page for 100–300 ms while the
- * frame is read back, so seven separate arrivals cost the first render more than the tiling itself.
- * The district names' layer starts at DISTRICT_LABEL_PAGE_BELOW_ZOOM, with the station names, so
- * the first tiles of the all-Hong-Kong view need no glyphs.
- *
- * The polygon tiling settings (32 px buffer, 1 px simplification) apply to the lines and points
- * too: circle and symbol buckets keep only features inside their tile, and 1 px is below what the
- * MTR lines show at any zoom.
+ * Points every layer of the offline basemap at the one tiled source, each picking its collection by
+ * the BASEMAP_PART tag. MapLibre redraws the map each time a source's tiles arrive; with software
+ * WebGL every redraw holds the page for 100–300 ms while the frame is read back, so one source
+ * arriving once costs the first render less than seven. The district names' layer starts at
+ * DISTRICT_LABEL_PAGE_BELOW_ZOOM, with the station names, so the first tiles of the all-Hong-Kong
+ * view need no glyphs.
  */
-function oneSource(style: StyleSpecification): StyleSpecification {
-  const features: Feature[] = [];
-  let tiling: Partial<GeoJSONSourceSpecification> = {};
-  for (const [id, src] of Object.entries(style.sources)) {
-    if (src.type !== 'geojson' || typeof src.data !== 'object') throw new Error(`offline basemap source ${id} is not inline GeoJSON`);
-    features.push(...tagPart(id, src.data as FeatureCollection));
-    if (id === DISTRICTS_PART) tiling = { buffer: src.buffer, tolerance: src.tolerance };
-  }
+function oneSource(style: StyleSpecification, tilesUrl: string): StyleSpecification {
   const layers = style.layers.map((l) => {
     if (!('source' in l) || typeof l.source !== 'string') return l;
     const part: FilterSpecification = ['==', ['get', BASEMAP_PART], l.source];
     const filter = (l.filter ? ['all', part, l.filter] : part) as FilterSpecification;
     const minzoom = l.id === DISTRICT_LABEL_LAYER ? { minzoom: DISTRICT_LABEL_PAGE_BELOW_ZOOM } : {};
-    return { ...l, source: DISTRICTS_SOURCE, filter, ...minzoom } as LayerSpecification;
+    return { ...l, source: DISTRICTS_SOURCE, 'source-layer': BASEMAP_SOURCE_LAYER, filter, ...minzoom } as LayerSpecification;
   });
-  return {
-    ...style,
-    sources: {
-      [DISTRICTS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features }, promoteId: DISTRICT_ID_PROPERTY, ...tiling },
-    },
-    layers,
-  };
+  return { ...style, sources: { [DISTRICTS_SOURCE]: planningBasemapSource(tilesUrl) }, layers };
 }
 
-export function planningBasemapStyle(lang: Lang, basemap: BasemapData): StyleSpecification {
-  const style = oneSource(offlineBasemapStyle({ lang, basemap }));
+/** The planning map's offline style; `tilesUrl` from basemapTilesUrl. */
+export function planningBasemapStyle(lang: Lang, basemap: BasemapData, tilesUrl: string): StyleSpecification {
+  const style = oneSource(offlineBasemapStyle({ lang, basemap }), tilesUrl);
   return { ...style, layers: flattenLandIntoDistricts(style.layers).map((l) => shareProgram(mute(l))) };
 }

@@ -3,12 +3,12 @@
  * online style) and keeps them in step: data through `setData`, toggles through `visibility`,
  * selection through filters — the map itself is never re-created.
  */
-import type { Map as MlMap, GeoJSONSource, GeoJSONSourceSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Map as MlMap, GeoJSONSource, GeoJSONSourceSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { gapShare, type DistrictGapState } from '../viewmodel/mapFeatures.ts';
 import { shareProgram, sharedPaintValue } from './sharedPrograms.ts';
 import { LAYER_IDS, type LayerId } from '../store/appStore.ts';
-import { DISTRICTS_SOURCE, LAYER_MAP_IDS, SRC, districtGapLayer, selectionFilters, siteLayers } from './layerStyles.ts';
+import { BASEMAP_SOURCE_LAYER, DISTRICTS_SOURCE, LAYER_MAP_IDS, SRC, districtGapLayer, selectionFilters, siteLayers } from './layerStyles.ts';
 
 export type SourceKey = keyof typeof SRC;
 export type AppCollections = Record<SourceKey, FeatureCollection<Geometry>>;
@@ -81,10 +81,10 @@ export function withAppLayers(style: StyleSpecification, data: Partial<AppCollec
 
 /**
  * Adds the sources and layers when missing (after every style load); safe to call twice.
- * `districts` (the districts-only source, see districtsOnlySource) is added only when the style
- * lacks the planning basemap's source (an online style).
+ * `districts` (the planning basemap's tiled source, see planningBasemapSource) is added only when
+ * the style lacks it (an online style).
  */
-export function installAppLayers(map: MlMap, data: Partial<AppCollections>, districts: GeoJSONSourceSpecification, view: AppLayerView): void {
+export function installAppLayers(map: MlMap, data: Partial<AppCollections>, districts: SourceSpecification, view: AppLayerView): void {
   for (const [id, source] of Object.entries(appSources(data))) if (!map.getSource(id)) map.addSource(id, source);
   if (!map.getSource(DISTRICTS_SOURCE)) map.addSource(DISTRICTS_SOURCE, districts);
   const [gap, ...sites] = appLayers(view);
@@ -156,6 +156,6 @@ export function applySelection(map: MlMap, siteId: string | null, institution: s
 export function applyDistrictGaps(map: MlMap, states: DistrictGapState[], gapMax: number): void {
   if (!map.getSource(DISTRICTS_SOURCE)) return;
   for (const s of states) {
-    map.setFeatureState({ source: DISTRICTS_SOURCE, id: s.code }, { gap: s.gap, gapShare: gapShare(s.gap, gapMax), demand: s.demand, supply: s.supply });
+    map.setFeatureState({ source: DISTRICTS_SOURCE, sourceLayer: BASEMAP_SOURCE_LAYER, id: s.code }, { gap: s.gap, gapShare: gapShare(s.gap, gapMax), demand: s.demand, supply: s.supply });
   }
 }

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/sharedPrograms.ts';
-import { DISTRICT_LABEL_LAYER, DISTRICT_LABEL_PAGE_BELOW_ZOOM, DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapStyle } from '../../src/map/planningBasemap.ts';
+import {
+  BASEMAP_TILE_BOUNDS, DISTRICT_LABEL_LAYER, DISTRICT_LABEL_PAGE_BELOW_ZOOM, DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapFeatures, planningBasemapStyle,
+} from '../../src/map/planningBasemap.ts';
 import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
-import { BASEMAP_PART, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
+import { BASEMAP_PART, BASEMAP_SOURCE_LAYER, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
 import { appLayers, withAppLayers, type AppLayerView } from '../../src/map/siteLayers.ts';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 
@@ -20,7 +22,8 @@ function kindOf(type: string, prop: string, value: unknown): { kind: Kind; evalu
 }
 
 const basemap = await loadBasemapData();
-const planning = planningBasemapStyle('en', basemap);
+const TILES = 'http://127.0.0.1:4173/basemap-tiles/{z}/{x}/{y}.pbf';
+const planning = planningBasemapStyle('en', basemap, TILES);
 const views: AppLayerView[] = [
   { layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: false, districtGap: true }, selectedSiteId: null, selectedInstitution: null },
   { layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: true, districtGap: false }, selectedSiteId: 'hotel:x', selectedInstitution: 'HKU' },
@@ -69,30 +72,36 @@ describe('one shader program per layer type', () => {
   it('is still a valid style, with the MTR layers muted under the planning layers', () => {
     // every style the map can start with: both languages, every layer set
     for (const lang of ['en', 'zh-HK'] as const) {
-      for (const view of views) expect(validateStyleMin(withAppLayers(planningBasemapStyle(lang, basemap), {}, view) as never)).toEqual([]);
+      for (const view of views) expect(validateStyleMin(withAppLayers(planningBasemapStyle(lang, basemap, TILES), {}, view) as never)).toEqual([]);
     }
     const line = planning.layers.find((l) => l.id === 'basemap-mtr-line') as { paint: Record<string, unknown> };
     expect(kindOf('line', 'line-opacity', line.paint['line-opacity']).evaluate(10)).toBe(MUTED_BASEMAP_PAINT['basemap-mtr-line']['line-opacity']);
   });
 });
 
-describe('planning basemap: one source', () => {
+describe('planning basemap: one tiled source', () => {
   const offline = offlineBasemapStyle({ lang: 'en', basemap });
-  type Src = { type: string; data: { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }; promoteId?: string; buffer: number; tolerance: number };
-  const geometry = planning.sources[DISTRICTS_SOURCE] as Src;
-  it('holds every feature of the seven offline sources once, tagged with the source it came from', () => {
-    expect(Object.keys(planning.sources)).toEqual([DISTRICTS_SOURCE]);
+  type Feat = { properties: Record<string, unknown>; geometry: { type: string } };
+  const features = planningBasemapFeatures(basemap).features as unknown as Feat[];
+  it('cuts its tiles from every feature of the seven offline sources once, tagged with the source it came from', () => {
     expect(Object.keys(offline.sources)).toHaveLength(7);
     let total = 0;
     for (const [id, src] of Object.entries(offline.sources)) {
       const n = ((src as { data: { features: unknown[] } }).data.features).length;
-      expect(geometry.data.features.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
+      expect(features.filter((f) => f.properties[BASEMAP_PART] === id)).toHaveLength(n);
       total += n;
     }
-    expect(geometry.data.features).toHaveLength(total);
-    expect(geometry.data.features.filter((f) => f.properties[BASEMAP_PART] === 'basemap-district-labels')).toHaveLength(18);
-    expect(geometry.promoteId).toBe('code');
-    expect([geometry.buffer, geometry.tolerance]).toEqual([32, 1]);
+    expect(features).toHaveLength(total);
+    expect(features.filter((f) => f.properties[BASEMAP_PART] === 'basemap-district-labels')).toHaveLength(18);
+  });
+  it('is one vector source of the built tiles, every basemap layer reading its one layer, districts addressed by code', () => {
+    expect(planning.sources).toEqual({
+      [DISTRICTS_SOURCE]: { type: 'vector', tiles: [TILES], minzoom: 8, maxzoom: 12, bounds: BASEMAP_TILE_BOUNDS, promoteId: { [BASEMAP_SOURCE_LAYER]: 'code' } },
+    });
+    for (const l of planning.layers) {
+      if (l.type === 'background') continue;
+      expect(l, l.id).toMatchObject({ source: DISTRICTS_SOURCE, 'source-layer': BASEMAP_SOURCE_LAYER });
+    }
   });
   it('draws the district names as a symbol layer only from the zoom where the page stops drawing them, and no other label below it', () => {
     const symbols = planning.layers.filter((l) => l.type === 'symbol') as { id: string; minzoom?: number }[];
@@ -111,8 +120,7 @@ describe('planning basemap: one source', () => {
       // basemap-district-fill draws the land too (see flattenLandIntoDistricts); ids are unchanged
       expect(original, layer.id).toBeDefined();
       const pick = featureFilter((layer as { filter?: unknown }).filter as never, `layers.${layer.id}.filter`);
-      const source = planning.sources[(layer as { source: string }).source] as Src;
-      const drawn = source.data.features.filter((f) => pick.filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
+      const drawn = features.filter((f) => pick.filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
       const own = ((offline.sources[original!.source] as { data: { features: { properties: Record<string, unknown> }[] } }).data.features)
         .filter((f) => featureFilter(original!.filter as never, `layers.${layer.id}.filter`).filter({ zoom: 12 } as never, { type: 1, properties: f.properties, geometry: [] } as never));
       expect(drawn.length, layer.id).toBe(own.length);
