@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import sirv from 'sirv';
-import { BASEMAP_FILES, type BasemapData } from './src/map/basemapStyle.ts';
+import { readBasemapFiles } from './scripts/lib/basemapFiles.ts';
 import { BASEMAP_TILES_PATH, planningBasemapFeatures } from './src/map/planningBasemap.ts';
 import { cutBasemapTiles } from './src/map/basemapTiles.ts';
 
@@ -34,12 +33,7 @@ function servePrecompressed(): Plugin {
  */
 function basemapTiles(): Plugin {
   let cut: Promise<Map<string, Uint8Array>> | null = null;
-  const tiles = () => (cut ??= (async () => {
-    const dir = path.resolve('geodata/basemap');
-    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    const basemap = Object.fromEntries(Object.entries(BASEMAP_FILES).map(([key, file]) => [key, read(file)])) as BasemapData;
-    return cutBasemapTiles(planningBasemapFeatures(basemap));
-  })());
+  const tiles = () => (cut ??= Promise.resolve().then(() => cutBasemapTiles(planningBasemapFeatures(readBasemapFiles()))));
   return {
     name: 'hp-basemap-tiles',
     configureServer(server) {

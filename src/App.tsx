@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp, appStore } from './store/appStore.ts';
 import { useT } from './i18n/useT.ts';
 import { boot } from './boot.ts';
-import { loadBasemapData } from './map/basemapStyle.ts';
+import { loadPageBasemapData } from './map/basemapStyle.ts';
 import type { Runner } from './sim/runner.ts';
 import { useMapSettled } from './map/mapSettled.ts';
 import { RunStatus } from './ui/RunStatus.tsx';
@@ -17,7 +17,7 @@ import { GapByInstitutionChart } from './charts/GapByInstitutionChart.tsx';
 // The map chunk (MapLibre) and the basemap data start loading at start-up, in parallel with the
 // model data; the basemap loader is memoised, so MapView gets the same promise.
 const mapImport = import('./map/MapView.tsx');
-void loadBasemapData();
+void loadPageBasemapData();
 const MapView = lazy(() => mapImport);
 // The panels mount once the map has drawn its first full render (see map/mapSettled.ts), or after
 // this long if it has not: a slow or broken map never withholds the controls.

@@ -20,7 +20,7 @@ import { appStore, useApp } from '../store/appStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { translate, type Lang } from '../i18n/strings.ts';
 import {
-  BASEMAP_MAP_OPTIONS, HK_MAX_BOUNDS, loadBasemapData, offlineBasemapStyle, type BasemapData,
+  BASEMAP_MAP_OPTIONS, HK_MAX_BOUNDS, loadPageBasemapData, offlineBasemapLayers, type PageBasemapData,
 } from './basemapStyle.ts';
 import { basemapTilesUrl, planningBasemapSource, planningBasemapStyle } from './planningBasemap.ts';
 import {
@@ -48,7 +48,7 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
 
 // The basemap chunks were asked for by App.tsx at start-up, in parallel with this chunk.
-const basemapPromise: Promise<BasemapData> = loadBasemapData();
+const basemapPromise: Promise<PageBasemapData> = loadPageBasemapData();
 
 /** The basemap's vector tiles, built with the app (src/map/basemapTiles.ts). */
 const TILES_URL = basemapTilesUrl(document.baseURI);
@@ -73,9 +73,9 @@ function fitPadding(container: HTMLElement, legend: HTMLElement | null) {
 }
 
 /** Re-labels the offline basemap for a language without reloading the style. */
-function relabelBasemap(map: maplibregl.Map, basemap: BasemapData, lang: Lang) {
+function relabelBasemap(map: maplibregl.Map, lang: Lang) {
   if (!map.isStyleLoaded()) return;
-  for (const layer of offlineBasemapStyle({ lang, basemap }).layers) {
+  for (const layer of offlineBasemapLayers(lang)) {
     const field = layer.type === 'symbol' ? layer.layout?.['text-field'] : undefined;
     if (field !== undefined && map.getLayer(layer.id)) map.setLayoutProperty(layer.id, 'text-field', field);
   }
@@ -107,7 +107,6 @@ export default function MapView() {
   const [drawMessage, setDrawMessage] = useState<string | null>(null);
   const [mapFailure, setMapFailure] = useState<string | null>(null);
 
-  const basemapRef = useRef<BasemapData | null>(null);
   const collections = useRef<Partial<AppCollections>>({});
   const attributionRef = useRef<TextAttributionControl | null>(null);
   const labelsRef = useRef<OutlineLabels | null>(null);
@@ -146,13 +145,12 @@ export default function MapView() {
     void basemapPromise.then((basemap) => {
       const container = containerRef.current;
       if (disposed || !container) return;
-      basemapRef.current = basemap;
       const view0 = appStore.getState().view;
       const lang0 = view0.lang;
       try {
         m = new maplibregl.Map({
           container,
-          style: withAppLayers(planningBasemapStyle(lang0, basemap, TILES_URL), collections.current, view0),
+          style: withAppLayers(planningBasemapStyle(lang0, TILES_URL), collections.current, view0),
           ...BASEMAP_MAP_OPTIONS,
           bounds: HK_BOUNDS,
           fitBoundsOptions: { padding: fitPadding(container, container.parentElement?.querySelector('.hp-legend') ?? null) },
@@ -317,16 +315,15 @@ export default function MapView() {
       name('.maplibregl-ctrl-zoom-out', t('mapZoomOut'));
       map.getCanvas().setAttribute('aria-label', t('mapRegion'));
     }
-    if (map && basemapRef.current && activeStyle.current === 'offline') relabelBasemap(map, basemapRef.current, lang);
+    if (map && activeStyle.current === 'offline') relabelBasemap(map, lang);
     districtLabelsRef.current?.setLang(lang);
   }, [map, styleGen, lang, t]);
 
   // ---- online style, falling back to the offline basemap ----
   useEffect(() => {
-    const basemap = basemapRef.current;
-    if (!map || !basemap) return;
+    if (!map) return;
     const url = onlineStyleUrl.trim();
-    const offline = () => planningBasemapStyle(appStore.getState().view.lang, basemap, TILES_URL);
+    const offline = () => planningBasemapStyle(appStore.getState().view.lang, TILES_URL);
     if (!url || !isStyleUrl(url)) {
       if (activeStyle.current !== 'offline') {
         activeStyle.current = 'offline';

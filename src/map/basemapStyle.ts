@@ -74,7 +74,7 @@ export type BasemapData = {
   lightRailStops: FeatureCollection<Point, LightRailStopProps>;
 };
 
-/** Each collection's file in geodata/basemap/ (the build reads them by these names; the page imports them). */
+/** Each collection's file in geodata/basemap/ (read by scripts/lib/basemapFiles.ts for the build and the tests). */
 export const BASEMAP_FILES: Record<keyof BasemapData, string> = {
   land: 'land.json',
   districts: 'districts.json',
@@ -85,37 +85,28 @@ export const BASEMAP_FILES: Record<keyof BasemapData, string> = {
   lightRailStops: 'light_rail_stops.json',
 };
 
+/** What the page itself needs of the basemap: the districts (for their names' priority) and the name points. */
+export type PageBasemapData = Pick<BasemapData, 'districts' | 'districtLabels'>;
+
 /**
- * Loads the basemap GeoJSON built into geodata/basemap/. Dynamic `import()` → Vite bundles each
- * file as its own lazily loaded chunk (same origin, no fetch of anything external).
+ * Loads the basemap GeoJSON the page needs from geodata/basemap/. Dynamic `import()` → Vite bundles
+ * each file as its own lazily loaded chunk (same origin, no fetch of anything external). The map
+ * draws the rest from the vector tiles cut at build time (./basemapTiles.ts).
  */
-let basemapLoad: Promise<BasemapData> | null = null;
+let pageLoad: Promise<PageBasemapData> | null = null;
 
 /** Memoised: the app asks for it at start-up and the map module again when it loads. */
-export function loadBasemapData(): Promise<BasemapData> {
-  return (basemapLoad ??= importBasemapData());
-}
-
-async function importBasemapData(): Promise<BasemapData> {
-  const [land, districts, districtBoundaries, districtLabels, mtrLines, mtrStations, lightRailStops] =
-    await Promise.all([
-      import('../../geodata/basemap/land.json'),
-      import('../../geodata/basemap/districts.json'),
-      import('../../geodata/basemap/district_boundaries.json'),
-      import('../../geodata/basemap/district_labels.json'),
-      import('../../geodata/basemap/mtr_lines.json'),
-      import('../../geodata/basemap/mtr_stations.json'),
-      import('../../geodata/basemap/light_rail_stops.json'),
+export function loadPageBasemapData(): Promise<PageBasemapData> {
+  return (pageLoad ??= (async () => {
+    const [districts, districtLabels] = await Promise.all([
+      import('../../geodata/basemap/districts.json', { with: { type: 'json' } }),
+      import('../../geodata/basemap/district_labels.json', { with: { type: 'json' } }),
     ]);
-  return {
-    land: land.default as unknown as BasemapData['land'],
-    districts: districts.default as unknown as BasemapData['districts'],
-    districtBoundaries: districtBoundaries.default as unknown as BasemapData['districtBoundaries'],
-    districtLabels: districtLabels.default as unknown as BasemapData['districtLabels'],
-    mtrLines: mtrLines.default as unknown as BasemapData['mtrLines'],
-    mtrStations: mtrStations.default as unknown as BasemapData['mtrStations'],
-    lightRailStops: lightRailStops.default as unknown as BasemapData['lightRailStops'],
-  };
+    return {
+      districts: districts.default as unknown as BasemapData['districts'],
+      districtLabels: districtLabels.default as unknown as BasemapData['districtLabels'],
+    };
+  })());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,8 +191,32 @@ export const DISTRICT_LABEL_TEXT = { secondScale: 0.9, letterSpacingEm: 0.06, li
  */
 const POLYGON_TILING = { buffer: 32, tolerance: 1 } as const;
 
+/** The offline basemap's style with its seven collections as inline GeoJSON sources. */
 export function offlineBasemapStyle(opts: OfflineBasemapOptions): StyleSpecification {
   const { lang, basemap: d } = opts;
+  return {
+    ...basemapStyleHeader(lang, opts.glyphsUrl),
+    sources: {
+      'basemap-land': { type: 'geojson', data: d.land, ...POLYGON_TILING },
+      // promoteId: the app's gap choropleth addresses districts by code through feature state
+      'basemap-districts': { type: 'geojson', data: d.districts, promoteId: 'code', ...POLYGON_TILING },
+      'basemap-district-boundaries': { type: 'geojson', data: d.districtBoundaries, ...POLYGON_TILING },
+      'basemap-district-labels': { type: 'geojson', data: d.districtLabels },
+      'basemap-mtr-lines': { type: 'geojson', data: d.mtrLines },
+      'basemap-mtr-stations': { type: 'geojson', data: d.mtrStations },
+      'basemap-lightrail-stops': { type: 'geojson', data: d.lightRailStops },
+    },
+    layers: offlineBasemapLayers(lang),
+  };
+}
+
+/** Everything of the offline style but its sources and layers. */
+export function basemapStyleHeader(lang: 'en' | 'zh-HK', glyphsUrl?: string): Pick<StyleSpecification, 'version' | 'name' | 'glyphs'> {
+  return { version: 8, name: `Hostel Planner offline basemap (${lang})`, glyphs: glyphsUrl ?? BASEMAP_GLYPHS_URL };
+}
+
+/** The offline basemap's layers, each naming its collection as its source (they do not depend on the data). */
+export function offlineBasemapLayers(lang: 'en' | 'zh-HK'): LayerSpecification[] {
   const c = BASEMAP_COLOURS;
   const isInterchange: ExpressionSpecification = ['>=', ['get', 'line_count'], 2];
   const isPlanned: ExpressionSpecification = ['==', ['get', 'status'], 'planned'];
@@ -356,21 +371,5 @@ export function offlineBasemapStyle(opts: OfflineBasemapOptions): StyleSpecifica
       },
     },
   ];
-
-  return {
-    version: 8,
-    name: `Hostel Planner offline basemap (${lang})`,
-    glyphs: opts.glyphsUrl ?? BASEMAP_GLYPHS_URL,
-    sources: {
-      'basemap-land': { type: 'geojson', data: d.land, ...POLYGON_TILING },
-      // promoteId: the app's gap choropleth addresses districts by code through feature state
-      'basemap-districts': { type: 'geojson', data: d.districts, promoteId: 'code', ...POLYGON_TILING },
-      'basemap-district-boundaries': { type: 'geojson', data: d.districtBoundaries, ...POLYGON_TILING },
-      'basemap-district-labels': { type: 'geojson', data: d.districtLabels },
-      'basemap-mtr-lines': { type: 'geojson', data: d.mtrLines },
-      'basemap-mtr-stations': { type: 'geojson', data: d.mtrStations },
-      'basemap-lightrail-stops': { type: 'geojson', data: d.lightRailStops },
-    },
-    layers,
-  };
+  return layers;
 }

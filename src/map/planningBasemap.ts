@@ -8,7 +8,7 @@
  */
 import type { FilterSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { BASEMAP_COLOURS, offlineBasemapStyle, type BasemapData } from './basemapStyle.ts';
+import { BASEMAP_COLOURS, basemapStyleHeader, offlineBasemapLayers, offlineBasemapStyle, type BasemapData } from './basemapStyle.ts';
 import { shareProgram } from './sharedPrograms.ts';
 import { BASEMAP_PART, BASEMAP_SOURCE_LAYER, DISTRICTS_SOURCE, DISTRICT_ID_PROPERTY } from './layerStyles.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -133,19 +133,19 @@ export const DISTRICT_LABEL_PAGE_BELOW_ZOOM = 10;
  * DISTRICT_LABEL_PAGE_BELOW_ZOOM, with the station names, so the first tiles of the all-Hong-Kong
  * view need no glyphs.
  */
-function oneSource(style: StyleSpecification, tilesUrl: string): StyleSpecification {
-  const layers = style.layers.map((l) => {
+function oneSource(layers: LayerSpecification[], tilesUrl: string): Pick<StyleSpecification, 'sources' | 'layers'> {
+  const tiled = layers.map((l) => {
     if (!('source' in l) || typeof l.source !== 'string') return l;
     const part: FilterSpecification = ['==', ['get', BASEMAP_PART], l.source];
     const filter = (l.filter ? ['all', part, l.filter] : part) as FilterSpecification;
     const minzoom = l.id === DISTRICT_LABEL_LAYER ? { minzoom: DISTRICT_LABEL_PAGE_BELOW_ZOOM } : {};
     return { ...l, source: DISTRICTS_SOURCE, 'source-layer': BASEMAP_SOURCE_LAYER, filter, ...minzoom } as LayerSpecification;
   });
-  return { ...style, sources: { [DISTRICTS_SOURCE]: planningBasemapSource(tilesUrl) }, layers };
+  return { sources: { [DISTRICTS_SOURCE]: planningBasemapSource(tilesUrl) }, layers: tiled };
 }
 
 /** The planning map's offline style; `tilesUrl` from basemapTilesUrl. */
-export function planningBasemapStyle(lang: Lang, basemap: BasemapData, tilesUrl: string): StyleSpecification {
-  const style = oneSource(offlineBasemapStyle({ lang, basemap }), tilesUrl);
-  return { ...style, layers: flattenLandIntoDistricts(style.layers).map((l) => shareProgram(mute(l))) };
+export function planningBasemapStyle(lang: Lang, tilesUrl: string): StyleSpecification {
+  const { sources, layers } = oneSource(offlineBasemapLayers(lang), tilesUrl);
+  return { ...basemapStyleHeader(lang), sources, layers: flattenLandIntoDistricts(layers).map((l) => shareProgram(mute(l))) };
 }

@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import {
   BASEMAP_FONTS,
   BASEMAP_GLYPHS_URL,
-  loadBasemapData,
   offlineBasemapStyle,
   type BasemapData,
 } from '../../src/map/basemapStyle.ts';
 import { DATA_ATTRIBUTIONS, attributionHtmlSafeText } from '../../src/map/attribution.ts';
+import { readBasemapFiles } from '../../scripts/lib/basemapFiles.ts';
 import { buildBasemap, sourcesDir } from '../../scripts/build-basemap.ts';
 import { codePointsOf, decodeGlyphPbf, labelTexts } from '../../scripts/build-glyphs.ts';
 
@@ -21,7 +21,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const basemapDir = path.join(repoRoot, 'geodata', 'basemap');
 const glyphDir = path.join(repoRoot, 'public', 'glyphs');
 
-const data: BasemapData = await loadBasemapData();
+const data: BasemapData = readBasemapFiles();
 
 describe('basemap data (geodata/basemap)', () => {
   it('has the 18 districts with code, name_en and name_zh', () => {

@@ -3,10 +3,10 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader as Pbf } from 'pbf';
 import { cutBasemapTiles, tileRange, TILE_EXTENT } from '../../src/map/basemapTiles.ts';
 import { BASEMAP_TILE_BOUNDS, BASEMAP_TILE_MAXZOOM, BASEMAP_TILE_MINZOOM, planningBasemapFeatures } from '../../src/map/planningBasemap.ts';
-import { loadBasemapData } from '../../src/map/basemapStyle.ts';
+import { readBasemapFiles } from '../../scripts/lib/basemapFiles.ts';
 import { BASEMAP_PART, BASEMAP_SOURCE_LAYER } from '../../src/map/layerStyles.ts';
 
-const basemap = await loadBasemapData();
+const basemap = readBasemapFiles();
 const features = planningBasemapFeatures(basemap);
 const tiles = cutBasemapTiles(features);
 

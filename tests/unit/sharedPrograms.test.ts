@@ -5,7 +5,8 @@ import { SHARED_PAINT, shareProgram, sharedPaintValue } from '../../src/map/shar
 import {
   BASEMAP_TILE_BOUNDS, DISTRICT_LABEL_LAYER, DISTRICT_LABEL_PAGE_BELOW_ZOOM, DISTRICT_TINT_OPACITY, MUTED_BASEMAP_PAINT, blendOver, planningBasemapFeatures, planningBasemapStyle,
 } from '../../src/map/planningBasemap.ts';
-import { BASEMAP_COLOURS, loadBasemapData, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
+import { BASEMAP_COLOURS, offlineBasemapStyle } from '../../src/map/basemapStyle.ts';
+import { readBasemapFiles } from '../../scripts/lib/basemapFiles.ts';
 import { BASEMAP_PART, BASEMAP_SOURCE_LAYER, DISTRICTS_SOURCE, GAP_STOPS, gapFillColour } from '../../src/map/layerStyles.ts';
 import { appLayers, withAppLayers, type AppLayerView } from '../../src/map/siteLayers.ts';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
@@ -21,9 +22,9 @@ function kindOf(type: string, prop: string, value: unknown): { kind: Kind; evalu
   return { kind: e.kind, evaluate: (zoom, props = {}) => e.evaluate({ zoom }, { type: 'Point', properties: props, geometry: [] } as never) };
 }
 
-const basemap = await loadBasemapData();
+const basemap = readBasemapFiles();
 const TILES = 'http://127.0.0.1:4173/basemap-tiles/{z}/{x}/{y}.pbf';
-const planning = planningBasemapStyle('en', basemap, TILES);
+const planning = planningBasemapStyle('en', TILES);
 const views: AppLayerView[] = [
   { layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: false, districtGap: true }, selectedSiteId: null, selectedInstitution: null },
   { layers: { campuses: true, existing: true, pipeline: true, conversions: true, landSale: true, universityTown: true, youthHostels: true, districtGap: false }, selectedSiteId: 'hotel:x', selectedInstitution: 'HKU' },
@@ -72,7 +73,7 @@ describe('one shader program per layer type', () => {
   it('is still a valid style, with the MTR layers muted under the planning layers', () => {
     // every style the map can start with: both languages, every layer set
     for (const lang of ['en', 'zh-HK'] as const) {
-      for (const view of views) expect(validateStyleMin(withAppLayers(planningBasemapStyle(lang, basemap, TILES), {}, view) as never)).toEqual([]);
+      for (const view of views) expect(validateStyleMin(withAppLayers(planningBasemapStyle(lang, TILES), {}, view) as never)).toEqual([]);
     }
     const line = planning.layers.find((l) => l.id === 'basemap-mtr-line') as { paint: Record<string, unknown> };
     expect(kindOf('line', 'line-opacity', line.paint['line-opacity']).evaluate(10)).toBe(MUTED_BASEMAP_PAINT['basemap-mtr-line']['line-opacity']);

@@ -8,7 +8,6 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { appLayers, applySelection, applyVisibility, withAppLayers, type AppLayerView } from '../../src/map/siteLayers.ts';
 import { LAYER_MAP_IDS, SRC } from '../../src/map/layerStyles.ts';
 import { planningBasemapStyle } from '../../src/map/planningBasemap.ts';
-import { loadBasemapData } from '../../src/map/basemapStyle.ts';
 
 /** Enough of a MapLibre map for the apply functions; records every write (MapLibre redraws for each, equal or not). */
 function fakeMap(layers: LayerSpecification[]) {
@@ -60,7 +59,7 @@ describe('app layers start in the view state', () => {
     expect(writes.filter((w) => w.startsWith('paint')).sort()).toEqual(['paint campuses circle-stroke-color', 'paint campuses circle-stroke-width']);
   });
   it('puts the app sources and layers into the offline style: choropleth under the district lines, sites on top', async () => {
-    const style = withAppLayers(planningBasemapStyle('en', await loadBasemapData(), 'http://127.0.0.1/basemap-tiles/{z}/{x}/{y}.pbf'), {}, views[0]);
+    const style = withAppLayers(planningBasemapStyle('en', 'http://127.0.0.1/basemap-tiles/{z}/{x}/{y}.pbf'), {}, views[0]);
     for (const id of Object.values(SRC)) expect(style.sources[id]).toMatchObject({ type: 'geojson' });
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf('districtGap')).toBe(ids.indexOf('basemap-district-boundary') - 1);
