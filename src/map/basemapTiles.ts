@@ -10,8 +10,9 @@
  *
  * The tiles are cut with the settings the inline source had (1 px simplification and a 32 px
  * buffer on 512 px tiles), from zoom 8 (the map's minimum is 8.5) to 12, and MapLibre over-zooms
- * zoom 12 beyond: the source data has a vertex every ~175 m of coast on average, while 1 px at zoom
- * 12 is ~19 m, so the deeper zooms would add no detail. Every tile in the bounds is written, an
+ * zoom 12 beyond: the coast and district outlines have a vertex every 164 m and 179 m on average
+ * (1,097 km of coast in 6,705 segments; 1,565 km of district outline in 8,735), while 1 px at zoom 12
+ * is 17.7 m at 22.3° N, so the deeper zooms would add next to no detail. Every tile in the bounds is written, an
  * empty file where there is only sea, so the map never asks for a tile that does not exist.
  */
 import type { FeatureCollection } from 'geojson';
