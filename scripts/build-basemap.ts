@@ -17,7 +17,8 @@
  *   districts.json            18 districts: code (HAD A–T), name_en, name_zh, tint (0–4 map colouring)
  *   district_boundaries.json  internal district borders only (shared arcs; the coast is excluded)
  *   district_labels.json      one label anchor per district: approximate pole of inaccessibility of
- *                             its largest part (on land, inside the district, away from edges)
+ *                             its largest part (on land, inside the district, away from edges), and
+ *                             area_km2 of the simplified district (the map places larger districts' names first)
  *   mtr_lines.json            schematic MTR lines: line, branch, name_en, name_zh, colour, status
  *   mtr_stations.json         101 stations: code, name_en, name_zh, lines, line_count,
  *                             status ('operating' | 'planned' = the 4 Northern Link stations), status_detail
@@ -492,6 +493,7 @@ export async function buildBasemap(outDir: string): Promise<string[]> {
   // Districts and land --------------------------------------------------------------------------
   const distSrc = await readFC<Polygon | MultiPolygon>(src, 'hk_districts_18.geojson');
   type DistrictProps = { code: string; name_en: string; name_zh: string; tint: number };
+  type DistrictLabelProps = { code: string; name_en: string; name_zh: string; area_km2: number };
   const rawDistricts = distSrc.features
     .map((f) => ({
       code: String(f.properties.code),
@@ -506,13 +508,13 @@ export async function buildBasemap(outDir: string): Promise<string[]> {
   const tints = topo.colouring(rawDistricts.map((d) => d.code));
 
   const districts: Feature<Polygon | MultiPolygon, DistrictProps>[] = [];
-  const labels: Feature<Point, Omit<DistrictProps, 'tint'>>[] = [];
+  const labels: Feature<Point, DistrictLabelProps>[] = [];
   for (const d of rawDistricts) {
     const g = topo.simplifyPolygon(d.geometry);
     if (!g) throw new Error(`district ${d.code} vanished during simplification`);
     const props = { code: d.code, name_en: d.name_en, name_zh: d.name_zh };
     districts.push(feat({ ...props, tint: tints.get(d.code)! }, g));
-    labels.push(feat(props, { type: 'Point', coordinates: labelAnchor(g) }));
+    labels.push(feat({ ...props, area_km2: Math.round(area(g) / 1e4) / 100 }, { type: 'Point', coordinates: labelAnchor(g) }));
   }
   const boundaries = fc<MultiLineString, { kind: string }>([
     feat({ kind: 'district_boundary' }, { type: 'MultiLineString', coordinates: topo.internalBorders(rawDistricts) }),

@@ -182,7 +182,7 @@ export default function MapView() {
       attributionRef.current = attribution;
       mapRef.addControl(attribution, 'bottom-right');
       labelsRef.current = new OutlineLabels(mapRef);
-      districtLabelsRef.current = new DistrictLabels(mapRef, DISTRICTS_SOURCE, basemap.districtLabels, basemap.districts, lang0);
+      districtLabelsRef.current = new DistrictLabels(mapRef, DISTRICTS_SOURCE, basemap.districtLabels, lang0);
 
       mapRef.on('style.load', () => {
         installAppLayers(mapRef, collections.current, planningBasemapSource(TILES_URL), appStore.getState().view);

@@ -40,7 +40,8 @@ export type DistrictProps = {
   /** 0–4, a colouring in which neighbouring districts differ (for the light fill) */
   tint: number;
 };
-export type DistrictLabelProps = { code: string; name_en: string; name_zh: string };
+/** area_km2: of the simplified district, 0.01 km² (the page places larger districts' names first). */
+export type DistrictLabelProps = { code: string; name_en: string; name_zh: string; area_km2: number };
 export type LandProps = { name_en: string; name_zh: string };
 export type MtrLineProps = {
   line: string;
@@ -85,8 +86,8 @@ export const BASEMAP_FILES: Record<keyof BasemapData, string> = {
   lightRailStops: 'light_rail_stops.json',
 };
 
-/** What the page itself needs of the basemap: the districts (for their names' priority) and the name points. */
-export type PageBasemapData = Pick<BasemapData, 'districts' | 'districtLabels'>;
+/** What the page itself needs of the basemap: the district name points (./districtLabels.ts). */
+export type PageBasemapData = Pick<BasemapData, 'districtLabels'>;
 
 /**
  * Loads the basemap GeoJSON the page needs from geodata/basemap/. Dynamic `import()` → Vite bundles
@@ -98,14 +99,8 @@ let pageLoad: Promise<PageBasemapData> | null = null;
 /** Memoised: the app asks for it at start-up and the map module again when it loads. */
 export function loadPageBasemapData(): Promise<PageBasemapData> {
   return (pageLoad ??= (async () => {
-    const [districts, districtLabels] = await Promise.all([
-      import('../../geodata/basemap/districts.json', { with: { type: 'json' } }),
-      import('../../geodata/basemap/district_labels.json', { with: { type: 'json' } }),
-    ]);
-    return {
-      districts: districts.default as unknown as BasemapData['districts'],
-      districtLabels: districtLabels.default as unknown as BasemapData['districtLabels'],
-    };
+    const districtLabels = await import('../../geodata/basemap/district_labels.json', { with: { type: 'json' } });
+    return { districtLabels: districtLabels.default as unknown as BasemapData['districtLabels'] };
   })());
 }
 

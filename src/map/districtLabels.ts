@@ -13,11 +13,10 @@
  * tooltips as text. The report's map image draws them in (./mapImage.ts).
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { area as turfArea } from '@turf/turf';
+import type { FeatureCollection, Point } from 'geojson';
 import {
   BASEMAP_COLOURS, DISTRICT_LABEL_OPACITY, DISTRICT_LABEL_PADDING_PX, DISTRICT_LABEL_SIZE_PX, DISTRICT_LABEL_TEXT,
-  type DistrictLabelProps, type DistrictProps,
+  type DistrictLabelProps,
 } from './basemapStyle.ts';
 import { DISTRICT_LABEL_PAGE_BELOW_ZOOM } from './planningBasemap.ts';
 import { interpolateStops, placeLabels } from './labelPlacement.ts';
@@ -37,12 +36,9 @@ interface Item {
   shown: boolean | null;
 }
 
-/** District codes, largest district first (placement priority: the rural names place first). */
-export function districtsByArea(districts: FeatureCollection<Polygon | MultiPolygon, DistrictProps>): string[] {
-  return districts.features
-    .map((f) => ({ code: f.properties.code, areaM2: turfArea(f) }))
-    .sort((a, b) => b.areaM2 - a.areaM2)
-    .map((d) => d.code);
+/** Placement order: larger districts first (their names take the room), ties by code. */
+export function byAreaDescending(a: DistrictLabelProps, b: DistrictLabelProps): number {
+  return b.area_km2 - a.area_km2 || a.code.localeCompare(b.code);
 }
 
 export class DistrictLabels {
@@ -67,7 +63,6 @@ export class DistrictLabels {
     /** the source of the basemap's district polygons: the names appear once it has loaded */
     private readonly basemapSource: string,
     labels: FeatureCollection<Point, DistrictLabelProps>,
-    districts: FeatureCollection<Polygon | MultiPolygon, DistrictProps>,
     lang: Lang,
   ) {
     this.lang = lang;
@@ -85,9 +80,8 @@ export class DistrictLabels {
     });
     this.root.style.setProperty('--hp-district-label-max-width', `${t.maxWidthEm}em`);
     this.root.style.setProperty('--hp-district-label-second-scale', `${t.secondScale}em`);
-    const rank = new Map(districtsByArea(districts).map((code, i) => [code, i]));
     this.items = [...labels.features]
-      .sort((a, b) => (rank.get(a.properties.code) ?? 99) - (rank.get(b.properties.code) ?? 99))
+      .sort((a, b) => byAreaDescending(a.properties, b.properties))
       .map((f) => {
         const el = document.createElement('div');
         el.className = 'hp-district-label';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { interpolateStops, placeLabels } from '../../src/map/labelPlacement.ts';
-import { districtsByArea } from '../../src/map/districtLabels.ts';
+import { byAreaDescending } from '../../src/map/districtLabels.ts';
+import { area as turfArea } from '@turf/turf';
 import { DISTRICT_LABEL_SIZE_PX } from '../../src/map/basemapStyle.ts';
 import districts from '../../geodata/basemap/districts.json';
+import labels from '../../geodata/basemap/district_labels.json';
 
 describe('interpolateStops (MapLibre linear interpolate by zoom)', () => {
   it('holds the end values beyond the stops and is linear between them', () => {
@@ -47,11 +49,22 @@ describe('placeLabels (greedy, in priority order, padded boxes)', () => {
 });
 
 describe('district label priority', () => {
+  const props = labels.features.map((f) => f.properties);
+  it('carries each district\'s area, as turf measures its polygon, to 0.01 km²', () => {
+    expect(props).toHaveLength(18);
+    for (const p of props) {
+      const d = districts.features.find((f) => f.properties.code === p.code)!;
+      expect(Math.abs(p.area_km2 - turfArea(d as never) / 1e6), p.code).toBeLessThanOrEqual(0.005);
+    }
+  });
   it('puts the largest district first: Islands (175 km² of land in our polygons) first, Yau Tsim Mong (6.9 km²) last', () => {
-    const order = districtsByArea(districts as never);
-    expect(order).toHaveLength(18);
-    expect(new Set(order).size).toBe(18);
+    const order = [...props].sort(byAreaDescending).map((p) => p.code);
     expect(order.slice(0, 5)).toEqual(['T', 'P', 'M', 'N', 'Q']); // Islands, Tai Po, Yuen Long, North, Sai Kung
     expect(order[17]).toBe('E');
+  });
+  it('breaks a tie by code', () => {
+    const a = { code: 'B', name_en: '', name_zh: '', area_km2: 5 };
+    const b = { code: 'A', name_en: '', name_zh: '', area_km2: 5 };
+    expect([a, b].sort(byAreaDescending).map((p) => p.code)).toEqual(['A', 'B']);
   });
 });
