@@ -32,24 +32,23 @@ function servePrecompressed(): Plugin {
  * the same tiles from memory.
  */
 function basemapTiles(): Plugin {
-  let cut: Promise<Map<string, Uint8Array>> | null = null;
-  const tiles = () => (cut ??= Promise.resolve().then(() => cutBasemapTiles(planningBasemapFeatures(readBasemapFiles()))));
+  // cut on first use (a development server that is never asked for a tile never cuts them)
+  let cut: Map<string, Uint8Array> | null = null;
+  const tiles = () => (cut ??= cutBasemapTiles(planningBasemapFeatures(readBasemapFiles())));
   return {
     name: 'hp-basemap-tiles',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const m = /^\/basemap-tiles\/(\d+\/\d+\/\d+)\.pbf$/.exec((req.url ?? '').split('?')[0]);
         if (!m) return next();
-        void tiles().then((all) => {
-          const bytes = all.get(m[1]);
-          if (!bytes) { res.statusCode = 404; res.end(); return; }
-          res.setHeader('Content-Type', 'application/x-protobuf');
-          res.end(Buffer.from(bytes));
-        }, next);
+        const bytes = tiles().get(m[1]);
+        if (!bytes) { res.statusCode = 404; res.end(); return; }
+        res.setHeader('Content-Type', 'application/x-protobuf');
+        res.end(Buffer.from(bytes));
       });
     },
-    async generateBundle() {
-      for (const [key, bytes] of await tiles()) this.emitFile({ type: 'asset', fileName: `${BASEMAP_TILES_PATH}${key}.pbf`, source: bytes });
+    generateBundle() {
+      for (const [key, bytes] of tiles()) this.emitFile({ type: 'asset', fileName: `${BASEMAP_TILES_PATH}${key}.pbf`, source: bytes });
     },
   };
 }

@@ -1,10 +1,10 @@
 /**
- * The offline basemap as the planning map draws it: its GeoJSON sources merged into one
- * (oneSource), the district names as page text at the overview zooms (./districtLabels.ts), the
- * land drawn through the district tints, quieter MTR lines and stations (they are for orientation
- * and should not compete with the site symbols) and every layer in the shared-program form
- * (./sharedPrograms.ts). Done on the style object before the map gets it, so the first render is
- * already the final one.
+ * The offline basemap as the planning map draws it: its seven collections in one source of vector
+ * tiles cut at build time (oneSource, ./basemapTiles.ts), the district names as page text at the
+ * overview zooms (./districtLabels.ts), the land drawn through the district tints, quieter MTR
+ * lines and stations (they are for orientation and should not compete with the site symbols) and
+ * every layer in the shared-program form (./sharedPrograms.ts). Done on the style object before the
+ * map gets it, so the first render is already the final one.
  */
 import type { FilterSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -117,9 +117,9 @@ export const DISTRICT_LABEL_LAYER = 'basemap-district-label';
  * in one collision pass, district names first as before.
  *
  * Why: the all-Hong-Kong view that the map opens at is below zoom 10 unless the map area is large
- * (9.53 in a 1,400 × 860 window), and as a symbol layer there the names cost the first render their 23 glyph files (the
- * Chinese names fall in 22 code-point ranges), the wait of the basemap's tile for them in MapLibre's
- * worker, and the SDF text shaders built in software WebGL. With the names as page text there, the
+ * (9.53 in a 1,400 × 860 window), and as a symbol layer there the names cost the first render
+ * their 23 glyph files (the Chinese names fall in 22 code-point ranges), the wait of the basemap's
+ * tile for them in MapLibre's worker, and the SDF text shaders built in software WebGL. With the names as page text there, the
  * first render took 2.89 s against 3.15 s (medians of 10 navigations each, taking turns; 9 of 10
  * pairs faster).
  */
